@@ -1,0 +1,166 @@
+"""The clinical content as data: loads the YAML files beside this module and validates them.
+
+A broken file fails loudly at start-up with a :class:`ContentError` that names the file and
+the field, so a bad edit can never reach a patient.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from footquiz.engine.answers import walk
+from footquiz.engine.model import Condition, Content, Question, Tier
+
+CONTENT_DIR = Path(__file__).parent
+FILES = ("about.yaml", "questions.yaml", "rules.yaml")
+BANDS = ("local", "possible", "likely")
+
+
+class ContentError(Exception):
+    """The content files are missing, malformed or inconsistent."""
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise ContentError(f"{path.name}: cannot read: {error}") from error
+    if not isinstance(data, dict):
+        raise ContentError(f"{path.name}: expected a mapping of sections at the top")
+    return data
+
+
+def _field_path(loc: tuple[int | str, ...], data: dict[str, Any]) -> str:
+    """Turn a pydantic location into 'questions[3] (id=side).options[0].text'."""
+    parts: list[str] = []
+    node: Any = data
+    for key in loc:
+        if isinstance(key, int):
+            label = f"[{key}]"
+            node = node[key] if isinstance(node, list) and key < len(node) else None
+            if isinstance(node, dict) and "id" in node:
+                label += f" (id={node['id']})"
+            parts.append(label)
+        else:
+            parts.append(f".{key}" if parts else key)
+            node = node.get(key) if isinstance(node, dict) else None
+    return "".join(parts)
+
+
+def load_content(directory: Path = CONTENT_DIR) -> Content:
+    """Read, validate and cross-check the content files in ``directory``."""
+    merged: dict[str, Any] = {}
+    origin: dict[str, str] = {}
+    for name in FILES:
+        for key, value in _read(directory / name).items():
+            if key in merged:
+                raise ContentError(f"{name}: section {key!r} is also in {origin[key]}")
+            merged[key] = value
+            origin[key] = name
+    try:
+        content = Content.model_validate(merged)
+    except ValidationError as error:
+        lines = []
+        for problem in error.errors():
+            loc = problem["loc"]
+            file = origin.get(str(loc[0]), FILES[0]) if loc else FILES[0]
+            lines.append(f"{file}: {_field_path(loc, merged)}: {problem['msg']}")
+        raise ContentError("\n".join(lines)) from None
+    problems = list(_cross_check(content))
+    if problems:
+        raise ContentError("\n".join(problems))
+    return content
+
+
+@cache
+def get_content() -> Content:
+    """The app's content, loaded once."""
+    return load_content()
+
+
+def _cross_check(content: Content) -> Iterator[str]:
+    """Every id a rule names exists, questions only depend on earlier ones, sources exist."""
+    tags = {s.tag for s in content.sources}
+    questions = {q.id: q for q in content.questions}
+    order = {q.id: i for i, q in enumerate(content.questions)}
+    if len(questions) != len(content.questions):
+        yield "questions.yaml: questions: two questions share an id"
+    finding_ids = {f.id for f in content.findings}
+    known = (
+        finding_ids
+        | {f"look_alike.{a.id}" for a in content.look_alikes}
+        | {f"spine.{b}" for b in BANDS}
+        | {f"root.{r.id}" for r in content.roots.roots}
+    )
+    finding_questions = {
+        f.id: {c.answer for c in walk(f.when) if c.answer} for f in content.findings
+    }
+    if [b.id for b in content.spine.bands] != list(BANDS):
+        yield f"rules.yaml: spine.bands: must be {', '.join(BANDS)} in that order"
+    if sorted(t.tier.rank for t in content.tiers) != [t.rank for t in Tier]:
+        yield "rules.yaml: tiers: each urgency tier must appear exactly once"
+
+    def check(
+        file: str, where: str, condition: Condition | None, sources: list[str]
+    ) -> Iterator[str]:
+        for tag in sources:
+            if tag not in tags:
+                yield f"{file}: {where}.sources: unknown source tag {tag!r}"
+        if condition is None:
+            return
+        for c in walk(condition):
+            if c.answer is not None:
+                question = questions.get(c.answer)
+                if question is None:
+                    yield f"{file}: {where}.when: unknown question {c.answer!r}"
+                    continue
+                for option_id in c.is_ or []:
+                    if question.option(option_id) is None:
+                        yield (
+                            f"{file}: {where}.when: question {c.answer!r}"
+                            f" has no option {option_id!r}"
+                        )
+            if c.finding is not None and c.finding not in known:
+                yield f"{file}: {where}.when: unknown finding {c.finding!r}"
+
+    for q in content.questions:
+        yield from check("questions.yaml", f"questions (id={q.id})", q.show_if, q.sources)
+        if q.show_if is not None:
+            needed: set[str] = set()
+            for c in walk(q.show_if):
+                if c.answer:
+                    needed.add(c.answer)
+                if c.finding:
+                    needed |= finding_questions.get(c.finding, {c.finding})
+            for other in needed:
+                if order.get(other, len(order)) >= order[q.id]:
+                    yield (
+                        f"questions.yaml: questions (id={q.id}).show_if: depends on"
+                        f" {other!r}, which is not an earlier question"
+                    )
+    for f in content.findings:
+        yield from check("rules.yaml", f"findings (id={f.id})", f.when, f.sources)
+    for a in content.look_alikes:
+        yield from check("rules.yaml", f"look_alikes (id={a.id})", a.when, a.sources)
+    yield from check("about.yaml", "welcome", None, content.welcome.sources)
+    yield from check("rules.yaml", "spine", None, content.spine.sources)
+    for p in content.spine.rules:
+        yield from check("rules.yaml", f"spine.rules (id={p.id})", p.when, p.sources)
+    yield from check("rules.yaml", "roots", None, content.roots.sources)
+    for root in content.roots.roots:
+        yield from check("rules.yaml", f"roots (id={root.id})", None, root.sources)
+        for n, e in enumerate(root.evidence):
+            yield from check("rules.yaml", f"roots (id={root.id}).evidence[{n}]", e.when, e.sources)
+    for u in content.urgency:
+        yield from check("rules.yaml", f"urgency (id={u.id})", u.when, u.sources)
+    for t in content.treatments:
+        yield from check("rules.yaml", f"treatments (id={t.id})", t.when, t.sources)
+
+
+__all__ = ["ContentError", "Question", "get_content", "load_content"]

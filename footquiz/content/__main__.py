@@ -1,0 +1,128 @@
+"""Clinician review sheet: ``python -m footquiz.content review`` prints all content as Markdown.
+
+``python -m footquiz.content check`` only validates the files (exit 1 with the problem).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from footquiz.content import ContentError, load_content
+from footquiz.engine.model import Condition, Content
+
+
+def describe(condition: Condition, content: Content) -> str:
+    """A condition in plain words a clinician can check."""
+    if condition.answer is not None:
+        question = content.question(condition.answer)
+        texts = [
+            (question.option(o).text if question and question.option(o) else o)
+            for o in condition.is_ or []
+        ]
+        return f"`{condition.answer}` is " + " or ".join(f'"{t}"' for t in texts)
+    if condition.finding is not None:
+        return f"finding `{condition.finding}`"
+    if condition.all_ is not None:
+        return "(" + " AND ".join(describe(c, content) for c in condition.all_) + ")"
+    if condition.any_ is not None:
+        return "(" + " OR ".join(describe(c, content) for c in condition.any_) + ")"
+    assert condition.not_ is not None
+    return "NOT " + describe(condition.not_, content)
+
+
+def tags(sources: list[str]) -> str:
+    """Source tags as [A][B]."""
+    return "".join(f"[{s}]" for s in sources)
+
+
+def review_sheet(content: Content) -> str:
+    """Every question, option, rule and treatment with its sources, as Markdown."""
+    out = [f"# footquiz clinical review sheet (content version {content.version})", ""]
+    out += ["## Questions (asked in this order)", ""]
+    for n, q in enumerate(content.questions, 1):
+        out.append(f"### {n}. `{q.id}` ({q.section}, {q.kind} choice) {tags(q.sources)}")
+        out.append(f"**{q.text}**  ")
+        out.append(f"Help: {q.help}  ")
+        if q.show_if:
+            out.append(f"Shown only if: {describe(q.show_if, content)}  ")
+        for o in q.options:
+            flags = [f for f, on in (("exclusive", o.exclusive), ("unsure", o.unsure)) if on]
+            out.append(f"- `{o.id}`: {o.text}" + (f" ({', '.join(flags)})" if flags else ""))
+        out.append("")
+    out += ["## Findings", ""]
+    for f in content.findings:
+        out.append(f"- `{f.id}`: {f.text} When {describe(f.when, content)}. {tags(f.sources)}")
+    out += ["", "## Urgency (the most urgent rule that holds wins; red flags end the quiz)", ""]
+    for t in content.tiers:
+        out.append(f"- **{t.tier.value}**: {t.title}. {t.action}")
+    out.append("")
+    out.append("| tier | rule | when | why (shown to patient) | sources |")
+    out.append("|---|---|---|---|---|")
+    for u in content.urgency:
+        when = describe(u.when, content)
+        out.append(f"| {u.tier.value} | `{u.id}` | {when} | {u.why} | {tags(u.sources)} |")
+    out += ["", f"## Is it the spine? Points scheme {tags(content.spine.sources)}", ""]
+    for b in content.spine.bands:
+        floor = "below the next band" if b.min_score is None else f"{b.min_score} or more"
+        out.append(f"- **{b.id}** ({floor}): {b.title}")
+    out += ["", "| points | rule | when | why | sources |", "|---|---|---|---|---|"]
+    for p in content.spine.rules:
+        when = describe(p.when, content)
+        out.append(f"| {p.points:+d} | `{p.id}` | {when} | {p.why} | {tags(p.sources)} |")
+    r = content.roots
+    out += [
+        "",
+        f"## Nerve roots {tags(r.sources)}",
+        "",
+        f"Named only when the spine band is not local and a root has {r.min_points}+ points; a"
+        f" second root when within {r.second_within} point(s); 'fairly likely' when one root"
+        f" has {r.confident_points}+ points and leads by {r.confident_lead}+, else 'possible'.",
+        "",
+    ]
+    for root in r.roots:
+        out.append(
+            f"### {root.id} (disc {root.disc}) {tags(root.sources)}\nPath: {root.path}."
+            f" Weak movement: {root.weak_movement}.\n"
+        )
+        for e in root.evidence:
+            out.append(f"- {e.points:+d}: {describe(e.when, content)} {tags(e.sources)}")
+        out.append("")
+    out += ["## Look-alikes", ""]
+    for a in content.look_alikes:
+        out.append(
+            f"- **{a.name}** (`{a.id}`, {a.kind}): {a.what_it_is} When {describe(a.when, content)}."
+            f" {tags(a.sources)}"
+        )
+    out += ["", "## Treatments", ""]
+    for t in content.treatments:
+        out.append(
+            f"- **{t.title}** (`{t.id}`): {t.summary} Fits because: {t.fits_because}"
+            f" Link: {t.url} ({t.site}). When {describe(t.when, content)}. {tags(t.sources)}"
+        )
+    out += ["", "## Get help sooner if", ""] + [f"- {g}" for g in content.get_help_sooner]
+    out += ["", "## Glossary", ""] + [f"- **{g.term}**: {g.plain}" for g in content.glossary]
+    out += ["", "## Sources", ""] + [f"- [{s.tag}] {s.cite}" for s in content.sources]
+    out += ["", f"Disclaimer shown on every result: {content.disclaimer}", ""]
+    return "\n".join(out)
+
+
+def main(argv: list[str]) -> int:
+    """Entry point: ``review`` prints the sheet, ``check`` validates."""
+    command = argv[0] if argv else "review"
+    try:
+        content = load_content()
+    except ContentError as error:
+        print(f"Content error:\n{error}", file=sys.stderr)
+        return 1
+    if command == "review":
+        print(review_sheet(content))
+        return 0
+    if command == "check":
+        print(f"Content version {content.version}: {len(content.questions)} questions, OK")
+        return 0
+    print("usage: python -m footquiz.content [review|check]", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

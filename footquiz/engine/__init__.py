@@ -1,0 +1,1 @@
+"""The pure-Python core: every clinical rule, no reflex import."""

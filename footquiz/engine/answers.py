@@ -1,0 +1,79 @@
+"""Answers: checking them, evaluating conditions on them, and which questions are shown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from footquiz.engine.model import Answers, Condition, Content, Question
+
+
+class QuizError(ValueError):
+    """An invalid move: an unknown or hidden question, or options that do not fit it."""
+
+
+def holds(condition: Condition, answers: Answers, findings: Iterable[str] = ()) -> bool:
+    """Whether ``condition`` is true for these answers and findings."""
+    if condition.answer is not None:
+        chosen = answers.get(condition.answer, ())
+        return any(option in chosen for option in condition.is_ or ())
+    if condition.finding is not None:
+        return condition.finding in set(findings)
+    if condition.all_ is not None:
+        return all(holds(c, answers, findings) for c in condition.all_)
+    if condition.any_ is not None:
+        return any(holds(c, answers, findings) for c in condition.any_)
+    assert condition.not_ is not None  # the model allows exactly one form
+    return not holds(condition.not_, answers, findings)
+
+
+def walk(condition: Condition) -> Iterator[Condition]:
+    """Yield a condition and every condition nested in it."""
+    yield condition
+    for child in (condition.all_ or []) + (condition.any_ or []):
+        yield from walk(child)
+    if condition.not_ is not None:
+        yield from walk(condition.not_)
+
+
+def base_findings(content: Content, answers: Answers) -> set[str]:
+    """The named findings (e.g. ``weakness``) that hold for these answers."""
+    found: set[str] = set()
+    for finding in content.findings:
+        if holds(finding.when, answers, found):
+            found.add(finding.id)
+    return found
+
+
+def visible_questions(content: Content, answers: Answers) -> list[Question]:
+    """The questions shown for these answers, in order. Hidden ones never count."""
+    shown: list[Question] = []
+    effective: Answers = {}
+    for question in content.questions:
+        if question.show_if is None or holds(
+            question.show_if, effective, base_findings(content, effective)
+        ):
+            shown.append(question)
+            if question.id in answers:
+                effective[question.id] = answers[question.id]
+    return shown
+
+
+def effective_answers(content: Content, answers: Answers) -> Answers:
+    """Only the answers to questions that are shown; answers to hidden ones are kept aside."""
+    return {q.id: answers[q.id] for q in visible_questions(content, answers) if q.id in answers}
+
+
+def checked_choice(question: Question, option_ids: Iterable[str]) -> tuple[str, ...]:
+    """The options in content order, or :class:`QuizError` if they do not fit the question."""
+    chosen = set(option_ids)
+    if not chosen:
+        raise QuizError(f"choose at least one answer for {question.id!r}")
+    unknown = chosen - {o.id for o in question.options}
+    if unknown:
+        raise QuizError(f"question {question.id!r} has no option {sorted(unknown)[0]!r}")
+    if question.kind == "single" and len(chosen) != 1:
+        raise QuizError(f"question {question.id!r} takes one answer")
+    exclusive = [o.id for o in question.options if o.exclusive and o.id in chosen]
+    if exclusive and len(chosen) > 1:
+        raise QuizError(f"{exclusive[0]!r} cannot be chosen with other answers")
+    return tuple(o.id for o in question.options if o.id in chosen)

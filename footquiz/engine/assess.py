@@ -1,0 +1,181 @@
+"""Answers -> findings -> assessment. Pure functions; every rule comes from the content."""
+
+from __future__ import annotations
+
+from footquiz.engine.answers import base_findings, effective_answers, holds, walk
+from footquiz.engine.model import (
+    Answers,
+    Assessment,
+    Condition,
+    Content,
+    LookAlikeResult,
+    Reason,
+    RootResult,
+    SpineLikelihood,
+    Tier,
+    TreatmentResult,
+    Urgency,
+    UrgencyRule,
+)
+
+
+def question_ids(content: Content, condition: Condition) -> list[str]:
+    """The questions a condition rests on, following named findings to their questions."""
+    by_id = {f.id: f.when for f in content.findings}
+    ids: list[str] = []
+    for c in walk(condition):
+        nested = [c] if c.answer else list(walk(by_id[c.finding])) if c.finding in by_id else []
+        ids += [n.answer for n in nested if n.answer and n.answer not in ids]
+    return ids
+
+
+def emergency_rules(content: Content, answers: Answers) -> list[UrgencyRule]:
+    """The emergency rules that hold. Red flags override everything else."""
+    effective = effective_answers(content, answers)
+    found = base_findings(content, effective)
+    return [
+        rule
+        for rule in content.urgency
+        if rule.tier == Tier.EMERGENCY and holds(rule.when, effective, found)
+    ]
+
+
+def is_emergency(content: Content, answers: Answers) -> bool:
+    """Whether these answers call for emergency help now."""
+    return bool(emergency_rules(content, answers))
+
+
+def _urgency(content: Content, tier: Tier) -> Urgency:
+    text = content.tier_text(tier)
+    return Urgency(
+        tier=tier, title=text.title, timeframe=text.timeframe, action=text.action, icon=text.icon
+    )
+
+
+def _reason(
+    content: Content, conclusion: str, why: str, when: Condition, sources: list[str]
+) -> Reason:
+    return Reason(
+        conclusion=conclusion,  # type: ignore[arg-type]
+        text=why,
+        question_ids=question_ids(content, when),
+        sources=list(sources),
+    )
+
+
+def assess(content: Content, answers: Answers) -> Assessment:
+    """The tailored, explained result for these answers."""
+    effective = effective_answers(content, answers)
+    emergencies = emergency_rules(content, effective)
+    if emergencies:
+        return Assessment(
+            content_version=content.version,
+            urgency=_urgency(content, Tier.EMERGENCY),
+            spine=None,
+            roots=[],
+            look_alikes=[],
+            why=[_reason(content, "urgency", r.why, r.when, r.sources) for r in emergencies],
+            treatments=[],
+            get_help_sooner=[],
+            findings=sorted(f"urgency.{r.id}" for r in emergencies),
+            disclaimer=content.disclaimer,
+        )
+
+    found = base_findings(content, effective)
+    look_alikes = [a for a in content.look_alikes if holds(a.when, effective, found)]
+    found |= {f"look_alike.{a.id}" for a in look_alikes}
+
+    spine_rules = [p for p in content.spine.rules if holds(p.when, effective, found)]
+    score = sum(p.points for p in spine_rules)
+    band = next(
+        b for b in reversed(content.spine.bands) if b.min_score is None or score >= b.min_score
+    )
+    found.add(f"spine.{band.id}")
+
+    roots, root_reasons = _roots(content, effective, found, band.id)
+    found |= {f"root.{r.root}" for r in roots}
+
+    fired = [u for u in content.urgency if holds(u.when, effective, found)]
+    tier = min((u.tier for u in fired), key=lambda t: t.rank, default=Tier.SELF_CARE)
+    urgency_reasons = [
+        _reason(content, "urgency", u.why, u.when, u.sources) for u in fired if u.tier == tier
+    ]
+
+    treatments = [t for t in content.treatments if holds(t.when, effective, found)]
+    why = (
+        urgency_reasons
+        + [_reason(content, "spine", p.why, p.when, p.sources) for p in spine_rules]
+        + root_reasons
+        + [
+            _reason(content, "look_alike", f"{a.name}: {a.what_it_is}", a.when, a.sources)
+            for a in look_alikes
+        ]
+    )
+    return Assessment(
+        content_version=content.version,
+        urgency=_urgency(content, tier),
+        spine=SpineLikelihood(
+            band=band.id, title=band.title, explanation=band.explanation, score=score
+        ),
+        roots=roots,
+        look_alikes=[
+            LookAlikeResult(id=a.id, name=a.name, kind=a.kind, what_it_is=a.what_it_is)
+            for a in look_alikes
+        ],
+        why=why,
+        treatments=[
+            TreatmentResult(
+                id=t.id,
+                title=t.title,
+                summary=t.summary,
+                fits_because=t.fits_because,
+                url=t.url,
+                site=t.site,
+            )
+            for t in treatments
+        ],
+        get_help_sooner=list(content.get_help_sooner),
+        findings=sorted(found),
+        disclaimer=content.disclaimer,
+    )
+
+
+def _roots(
+    content: Content, answers: Answers, found: set[str], band: str
+) -> tuple[list[RootResult], list[Reason]]:
+    """The most likely nerve root(s), or none when the answers point to the foot itself."""
+    if band == "local":
+        return [], []
+    scheme = content.roots
+    scored = []
+    for root in scheme.roots:
+        evidence = [e for e in root.evidence if holds(e.when, answers, found)]
+        scored.append((sum(e.points for e in evidence), root, evidence))
+    scored.sort(key=lambda item: -item[0])
+    top_points = scored[0][0]
+    if top_points < scheme.min_points:
+        return [], []
+    chosen = [s for s in scored if s[0] >= scheme.min_points][:2]
+    chosen = [s for s in chosen if top_points - s[0] <= scheme.second_within]
+    runner_up = scored[len(chosen)][0] if len(chosen) < len(scored) else 0
+    confident = (
+        len(chosen) == 1
+        and top_points >= scheme.confident_points
+        and top_points - runner_up >= scheme.confident_lead
+    )
+    results = [
+        RootResult(
+            root=root.id,
+            disc=root.disc,
+            path=root.path,
+            confidence="fairly likely" if confident else "possible",
+            points=points,
+        )
+        for points, root, _ in chosen
+    ]
+    reasons = [
+        _reason(content, "root", f"{root.id}: {e.why}", e.when, e.sources)
+        for _, root, evidence in chosen
+        for e in evidence
+    ]
+    return results, reasons

@@ -1,0 +1,137 @@
+"""The quiz as a state machine: start, answer, back, jump back, progress, done.
+
+Every move returns a new :class:`Position`; an invalid move raises :class:`QuizError` and
+leaves the old position untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from pydantic import BaseModel, ConfigDict
+
+from footquiz.engine.answers import QuizError, checked_choice, visible_questions
+from footquiz.engine.assess import is_emergency
+from footquiz.engine.model import Answers, Content, Question
+
+__all__ = ["Position", "Progress", "QuizError", "answer", "back", "go_to", "path", "progress"]
+
+
+class Position(BaseModel):
+    """Where a patient is: every answer given so far, and the question on screen.
+
+    ``current`` is None once the quiz is done. Answers to questions that are now hidden are
+    kept (so going back and changing an answer loses nothing) but never count.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    answers: Answers = {}
+    current: str | None
+
+    @property
+    def done(self) -> bool:
+        """True when the result can be shown."""
+        return self.current is None
+
+
+class Progress(BaseModel):
+    """How far along the current path the patient is."""
+
+    step: int
+    total: int
+    answered: int
+
+
+def start(content: Content) -> Position:
+    """A fresh quiz on its first question."""
+    return Position(answers={}, current=content.questions[0].id)
+
+
+def path(content: Content, answers: Answers) -> list[Question]:
+    """The questions on this patient's path: the visible ones, cut short by an emergency."""
+    shown = visible_questions(content, answers)
+    for i in range(len(shown)):
+        earlier = {q.id: answers[q.id] for q in shown[: i + 1] if q.id in answers}
+        if is_emergency(content, earlier):
+            return shown[: i + 1]
+    return shown
+
+
+def _next(content: Content, answers: Answers, after: str) -> str | None:
+    """The question after ``after`` on the path, else the first unanswered one, else None."""
+    if is_emergency(content, answers):
+        return None
+    questions = path(content, answers)
+    ids = [q.id for q in questions]
+    later = ids[ids.index(after) + 1 :] if after in ids else []
+    if later:
+        return later[0]
+    return next((q for q in ids if q not in answers), None)
+
+
+def answer(
+    content: Content, position: Position, question_id: str, option_ids: Iterable[str]
+) -> Position:
+    """Record an answer and move on. An emergency answer ends the questions at once."""
+    shown = {q.id: q for q in visible_questions(content, position.answers)}
+    question = shown.get(question_id)
+    if question is None:
+        known = content.question(question_id) is not None
+        raise QuizError(
+            f"question {question_id!r} is {'not shown' if known else 'unknown'} on this path"
+        )
+    answers = {**position.answers, question_id: checked_choice(question, option_ids)}
+    return Position(answers=answers, current=_next(content, answers, question_id))
+
+
+def back(content: Content, position: Position) -> Position:
+    """The previous question on the path, keeping every answer. At the first, stays put."""
+    ids = [q.id for q in path(content, position.answers)]
+    if position.current is None:
+        return Position(answers=position.answers, current=ids[-1])
+    index = ids.index(position.current) if position.current in ids else 0
+    return Position(answers=position.answers, current=ids[max(index - 1, 0)])
+
+
+def go_to(content: Content, position: Position, question_id: str) -> Position:
+    """Jump back to an earlier question (e.g. "change" on the result page)."""
+    ids = [q.id for q in path(content, position.answers)]
+    if question_id not in ids:
+        raise QuizError(f"question {question_id!r} is not on this path")
+    reachable = question_id in position.answers or question_id == position.current
+    if not reachable:
+        raise QuizError(f"question {question_id!r} has not been reached yet")
+    return Position(answers=position.answers, current=question_id)
+
+
+def progress(content: Content, position: Position) -> Progress:
+    """Step number, expected total on this path, and how many are answered."""
+    questions = path(content, position.answers)
+    ids = [q.id for q in questions]
+    answered = sum(1 for q in ids if q in position.answers)
+    step = ids.index(position.current) + 1 if position.current in ids else len(ids)
+    return Progress(step=step, total=len(ids), answered=answered)
+
+
+def resume(content: Content, answers: Mapping[str, Sequence[str]], current: str | None) -> Position:
+    """Rebuild a position from saved data, dropping anything that no longer fits the content.
+
+    Saved data may be stale (older content) or forged; only valid answers are kept and the
+    patient lands on the saved question if it is still reachable, else the first unanswered.
+    """
+    kept: Answers = {}
+    for question in content.questions:
+        raw = answers.get(question.id)
+        if raw is None or isinstance(raw, str):
+            continue
+        try:
+            kept[question.id] = checked_choice(question, [str(o) for o in raw])
+        except QuizError:
+            continue
+    ids = [q.id for q in path(content, kept)]
+    if current in ids:
+        return Position(answers=kept, current=current)
+    if is_emergency(content, kept):
+        return Position(answers=kept, current=None)
+    return Position(answers=kept, current=next((q for q in ids if q not in kept), None))

@@ -1,0 +1,349 @@
+"""Pydantic models for the clinical content and for what the engine returns.
+
+Content models validate the data files in ``footquiz/content``; assessment models are what the
+app renders. Nothing here imports reflex.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+SourceTags = Annotated[list[str], Field(min_length=1)]
+Answers = dict[str, tuple[str, ...]]
+"""Question id -> the chosen option ids, in the content's option order."""
+
+
+class Strict(BaseModel):
+    """Base for content models: unknown fields are errors, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Condition(Strict):
+    """A declarative test on answers or earlier findings (like FHIR's enableWhen).
+
+    Exactly one form is used: ``answer`` + ``is`` (that answer includes any of the options),
+    ``finding`` (a finding id is present), or ``all`` / ``any`` / ``not`` of other conditions.
+    """
+
+    answer: Id | None = None
+    is_: list[Id] | None = Field(default=None, alias="is")
+    finding: str | None = None
+    all_: list[Condition] | None = Field(default=None, alias="all")
+    any_: list[Condition] | None = Field(default=None, alias="any")
+    not_: Condition | None = Field(default=None, alias="not")
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Condition:
+        forms = [
+            self.answer is not None,
+            self.finding is not None,
+            self.all_ is not None,
+            self.any_ is not None,
+            self.not_ is not None,
+        ]
+        if sum(forms) != 1:
+            raise ValueError("use exactly one of: answer, finding, all, any, not")
+        if (self.answer is None) != (self.is_ is None):
+            raise ValueError("'answer' and 'is' go together")
+        return self
+
+
+class Option(Strict):
+    """One answer a patient can choose."""
+
+    id: Id
+    text: str
+    hint: str | None = None
+    exclusive: bool = False
+    """For multiple choice: choosing this clears the others (e.g. "None of these")."""
+    unsure: bool = False
+    """Marks the "I'm not sure" option."""
+
+
+class Question(Strict):
+    """One screen of the quiz."""
+
+    id: Id
+    section: Literal["safety", "where", "how", "tests", "about"]
+    text: str
+    help: str
+    kind: Literal["single", "multiple"] = "single"
+    options: list[Option] = Field(min_length=2)
+    show_if: Condition | None = None
+    sources: SourceTags
+
+    @model_validator(mode="after")
+    def _unique_options(self) -> Question:
+        ids = [o.id for o in self.options]
+        if len(ids) != len(set(ids)):
+            raise ValueError(f"duplicate option ids in question {self.id!r}")
+        return self
+
+    def option(self, option_id: str) -> Option | None:
+        """The option with this id, or None."""
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+class Finding(Strict):
+    """A named fact derived from answers, used by later rules."""
+
+    id: Id
+    text: str
+    when: Condition
+    sources: SourceTags
+
+
+class Tier(StrEnum):
+    """Urgency tiers, most urgent first."""
+
+    EMERGENCY = "emergency"
+    SAME_DAY = "same_day"
+    WITHIN_DAYS = "within_days"
+    SOON = "soon"
+    ROUTINE = "routine"
+    SELF_CARE = "self_care"
+
+    @property
+    def rank(self) -> int:
+        """0 for the most urgent tier."""
+        return list(Tier).index(self)
+
+
+class TierText(Strict):
+    """How a tier is shown to the patient."""
+
+    tier: Tier
+    title: str
+    timeframe: str
+    action: str
+    icon: str
+
+
+class UrgencyRule(Strict):
+    """If ``when`` holds, the result is at least this urgent."""
+
+    id: Id
+    tier: Tier
+    when: Condition
+    why: str
+    sources: SourceTags
+
+
+class PointsRule(Strict):
+    """Points toward (positive) or away from (negative) a spine cause."""
+
+    id: Id
+    points: int
+    when: Condition
+    why: str
+    sources: SourceTags
+
+
+class Band(Strict):
+    """A spine-likelihood band: scores from ``min_score`` up to the next band."""
+
+    id: Literal["local", "possible", "likely"]
+    min_score: int | None = None
+    title: str
+    explanation: str
+
+
+class Spine(Strict):
+    """The points scheme for 'is it the spine?'."""
+
+    rules: list[PointsRule]
+    bands: list[Band] = Field(min_length=3, max_length=3)
+    sources: SourceTags
+
+
+class RootEvidence(Strict):
+    """Points toward one nerve root."""
+
+    when: Condition
+    points: int = Field(gt=0)
+    why: str
+    sources: SourceTags
+
+
+class NerveRoot(Strict):
+    """A lumbar or sacral nerve root that can send pain to the foot."""
+
+    id: Literal["L3", "L4", "L5", "S1"]
+    disc: str
+    path: str
+    weak_movement: str
+    evidence: list[RootEvidence]
+    sources: SourceTags
+
+
+class Roots(Strict):
+    """Nerve-root scoring: how many points name a root, and how sure we say we are."""
+
+    min_points: int
+    second_within: int
+    confident_points: int
+    confident_lead: int
+    roots: list[NerveRoot] = Field(min_length=4, max_length=4)
+    sources: SourceTags
+
+
+class LookAlike(Strict):
+    """Another condition worth naming, found when ``when`` holds."""
+
+    id: Id
+    name: str
+    kind: Literal["foot", "nerve", "spine", "circulation"]
+    what_it_is: str
+    when: Condition
+    sources: SourceTags
+
+
+class Treatment(Strict):
+    """A non-surgical option with a link to a reputable public patient page."""
+
+    id: Id
+    title: str
+    summary: str
+    fits_because: str
+    url: Annotated[str, Field(pattern=r"^https://")]
+    site: str
+    when: Condition
+    sources: SourceTags
+
+
+class Source(Strict):
+    """A reference from the clinical brief."""
+
+    tag: str
+    cite: str
+
+
+class GlossaryTerm(Strict):
+    """A medical word the check must use, explained in place."""
+
+    term: str
+    plain: str
+
+
+class Welcome(Strict):
+    """The first screen's words."""
+
+    title: str
+    lead: list[str]
+    emergency_heading: str
+    emergency_signs: list[str]
+    emergency_action: str
+    sources: SourceTags
+
+
+class Content(Strict):
+    """Everything clinical, loaded from the data files and cross-checked."""
+
+    version: int = Field(ge=1)
+    welcome: Welcome
+    questions: list[Question]
+    findings: list[Finding]
+    tiers: list[TierText]
+    urgency: list[UrgencyRule]
+    get_help_sooner: list[str]
+    spine: Spine
+    roots: Roots
+    look_alikes: list[LookAlike]
+    treatments: list[Treatment]
+    glossary: list[GlossaryTerm]
+    sources: list[Source]
+    disclaimer: str
+
+    def question(self, question_id: str) -> Question | None:
+        """The question with this id, or None."""
+        return next((q for q in self.questions if q.id == question_id), None)
+
+    def tier_text(self, tier: Tier) -> TierText:
+        """How this tier is shown."""
+        return next(t for t in self.tiers if t.tier == tier)
+
+
+# ----- what the engine returns -------------------------------------------------------------
+
+
+class Reason(BaseModel):
+    """One answer-driven reason behind a conclusion, in plain words."""
+
+    conclusion: Literal["urgency", "spine", "root", "look_alike"]
+    text: str
+    question_ids: list[str]
+    sources: list[str]
+
+
+class Urgency(BaseModel):
+    """How soon to get care, and what to do."""
+
+    tier: Tier
+    title: str
+    timeframe: str
+    action: str
+    icon: str
+
+
+class SpineLikelihood(BaseModel):
+    """Whether the pain is likely local to the foot or likely from the spine."""
+
+    band: Literal["local", "possible", "likely"]
+    title: str
+    explanation: str
+    score: int
+
+
+class RootResult(BaseModel):
+    """A most-likely nerve root and the disc that usually presses on it."""
+
+    root: Literal["L3", "L4", "L5", "S1"]
+    disc: str
+    path: str
+    confidence: Literal["fairly likely", "possible"]
+    points: int
+
+
+class LookAlikeResult(BaseModel):
+    """A named look-alike and what it is."""
+
+    id: str
+    name: str
+    kind: str
+    what_it_is: str
+
+
+class TreatmentResult(BaseModel):
+    """A treatment suggestion for this result."""
+
+    id: str
+    title: str
+    summary: str
+    fits_because: str
+    url: str
+    site: str
+
+
+class Assessment(BaseModel):
+    """The tailored result. Emergency results carry only urgency and the reasons for it."""
+
+    content_version: int
+    urgency: Urgency
+    spine: SpineLikelihood | None
+    roots: list[RootResult]
+    look_alikes: list[LookAlikeResult]
+    why: list[Reason]
+    treatments: list[TreatmentResult]
+    get_help_sooner: list[str]
+    findings: list[str]
+    disclaimer: str
+
+    @property
+    def is_emergency(self) -> bool:
+        """True when the patient should call emergency services now."""
+        return self.urgency.tier == Tier.EMERGENCY

@@ -1,0 +1,85 @@
+"""One question per screen, as a named group with help that expands in place."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from footquiz.components.layout import button, heading, page
+from footquiz.state import OptionView, QuizState
+
+ROUTE = "/quiz"
+
+
+def option_row(option: OptionView) -> rx.Component:
+    """One answer: a native radio or checkbox inside a large label (easy to tap)."""
+    return rx.el.label(
+        rx.el.input(
+            type=rx.cond(QuizState.multiple, "checkbox", "radio"),
+            name=option["field"],
+            value=option["id"],
+            default_checked=option["checked"],
+            custom_attrs={"data-exclusive": option["exclusive"]},
+            class_name="option-input",
+            id="option-" + option["id"],
+        ),
+        rx.el.span(option["text"], class_name="option-text"),
+        class_name="option",
+        html_for="option-" + option["id"],
+    )
+
+
+def progress() -> rx.Component:
+    """Where the patient is on this path."""
+    return rx.el.div(
+        rx.el.p("Question ", QuizState.step, " of ", QuizState.total, class_name="progress-text"),
+        rx.el.progress(
+            value=QuizState.step,
+            max=QuizState.total,
+            class_name="progress-bar",
+            aria_label="Progress through the check",
+        ),
+        class_name="progress",
+    )
+
+
+def question() -> rx.Component:
+    """The current question, its help, its options, and Continue / Back / Start over."""
+    return page(
+        rx.el.button(
+            "Back", type="button", on_click=QuizState.back, class_name="back-link", id="back"
+        ),
+        progress(),
+        rx.el.form(
+            rx.el.fieldset(
+                rx.el.legend(heading(QuizState.question_text)),
+                rx.el.details(
+                    rx.el.summary("What does this mean?"),
+                    rx.el.p(QuizState.question_help),
+                    class_name="help",
+                ),
+                rx.cond(
+                    QuizState.multiple,
+                    rx.el.p("Choose all that apply.", class_name="hint", id="hint"),
+                ),
+                rx.el.div(rx.foreach(QuizState.options, option_row), class_name="options"),
+                class_name="question",
+            ),
+            rx.cond(
+                QuizState.problem != "",
+                rx.el.p(QuizState.problem, role="alert", class_name="problem"),
+            ),
+            rx.el.div(button("Continue", type="submit", id="continue"), class_name="actions"),
+            # A new question remounts the form, so each starts from its saved answer.
+            key=QuizState.current,
+            on_submit=QuizState.submit,
+        ),
+        rx.el.p(
+            rx.el.button(
+                "Start over",
+                type="button",
+                on_click=QuizState.start_over,
+                class_name="link-button",
+            ),
+            class_name="start-over",
+        ),
+    )

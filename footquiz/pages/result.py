@@ -1,0 +1,185 @@
+"""The tailored result: urgency first, then where it comes from, why, and what can help."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from footquiz.components.layout import heading, page
+from footquiz.state import CONTENT, AnswerView, QuizState, ReasonView
+
+ROUTE = "/result"
+TIER_MARK = {
+    "emergency": "!!",
+    "same_day": "!",
+    "within_days": "1-2d",
+    "soon": "1-2w",
+    "routine": "GP",
+    "self_care": "OK",
+}
+
+
+def urgency_box() -> rx.Component:
+    """How soon to get care: a symbol, words and colour (never colour alone)."""
+    return rx.el.section(
+        rx.el.p(
+            rx.el.span(
+                rx.match(QuizState.urgency["tier"], *TIER_MARK.items(), "?"),
+                class_name="urgency-mark",
+                aria_hidden="true",
+            ),
+            rx.el.span(QuizState.urgency["timeframe"], class_name="urgency-timeframe"),
+            class_name="urgency-label",
+        ),
+        rx.el.h2(QuizState.urgency["title"], class_name="urgency-title"),
+        rx.el.p(QuizState.urgency["action"], class_name="urgency-action"),
+        class_name="urgency urgency-" + QuizState.urgency["tier"],
+        id="urgency",
+        aria_label="How soon to get care",
+    )
+
+
+def section(title: str, *children: rx.Component, **props: object) -> rx.Component:
+    """A titled part of the result."""
+    return rx.el.section(rx.el.h2(title), *children, class_name="result-section", **props)
+
+
+def reason_item(reason: ReasonView) -> rx.Component:
+    """One "why this result" line."""
+    return rx.el.li(reason["text"])
+
+
+def root_item(root: dict[str, str]) -> rx.Component:
+    """A most-likely nerve root with its disc level."""
+    return rx.el.li(
+        rx.el.strong(root["root"], " nerve root"),
+        " (",
+        root["confidence"],
+        "). It is most often pinched by the ",
+        rx.el.strong(root["disc"], " disc"),
+        ". It carries feeling to ",
+        root["path"],
+        ".",
+        class_name="root",
+    )
+
+
+def treatment_item(treatment: dict[str, str]) -> rx.Component:
+    """A non-surgical option with why it fits and a link that opens in a new tab."""
+    return rx.el.li(
+        rx.el.h3(treatment["title"]),
+        rx.el.p(treatment["summary"]),
+        rx.el.p(rx.el.em("Why it fits: "), treatment["fits_because"]),
+        rx.el.a(
+            "Read more on ",
+            treatment["site"],
+            rx.el.span(" (opens in a new tab)", class_name="visually-hidden"),
+            href=treatment["url"],
+            target="_blank",
+            rel="noopener noreferrer",
+            class_name="treatment-link",
+        ),
+        class_name="card",
+    )
+
+
+def answer_row(row: AnswerView) -> rx.Component:
+    """One answer with a "change" button that goes back to that question."""
+    return rx.el.div(
+        rx.el.dt(row["question"]),
+        rx.el.dd(
+            rx.el.span(row["answer"]),
+            rx.el.button(
+                "Change",
+                rx.el.span(" answer: ", row["question"], class_name="visually-hidden"),
+                type="button",
+                on_click=QuizState.change(row["question_id"]),
+                class_name="link-button change",
+            ),
+        ),
+        class_name="answer-row",
+    )
+
+
+def full_result() -> rx.Component:
+    """Everything after the urgency box, for non-emergency results."""
+    return rx.fragment(
+        section(
+            "Where it most likely comes from",
+            rx.el.p(rx.el.strong(QuizState.spine["title"]), id="spine-title"),
+            rx.el.p(QuizState.spine["explanation"]),
+            id="spine",
+        ),
+        rx.cond(
+            QuizState.roots.length() > 0,
+            section(
+                "Most likely nerve",
+                rx.el.p(
+                    "A nerve root is the part of a nerve where it leaves the spine. A disc is"
+                    " the soft pad between two bones of the spine.",
+                    class_name="glossary",
+                ),
+                rx.el.ul(rx.foreach(QuizState.roots, root_item)),
+                id="roots",
+            ),
+        ),
+        section("Why this result", rx.el.ul(rx.foreach(QuizState.why, reason_item)), id="why"),
+        rx.cond(
+            QuizState.look_alikes.length() > 0,
+            section(
+                "Other causes that fit",
+                rx.el.ul(
+                    rx.foreach(
+                        QuizState.look_alikes,
+                        lambda a: rx.el.li(rx.el.strong(a["name"]), ". ", a["what_it_is"]),
+                    )
+                ),
+                id="look-alikes",
+            ),
+        ),
+        section(
+            "What can help, without surgery",
+            rx.el.ul(rx.foreach(QuizState.treatments, treatment_item), class_name="cards"),
+            id="treatments",
+        ),
+        section(
+            "Get help sooner if",
+            rx.el.ul(rx.foreach(QuizState.help_sooner, lambda line: rx.el.li(line))),
+            id="help-sooner",
+        ),
+    )
+
+
+def result() -> rx.Component:
+    """The result screen."""
+    return page(
+        heading("Your result"),
+        urgency_box(),
+        rx.cond(
+            QuizState.is_emergency,
+            section("Why", rx.el.ul(rx.foreach(QuizState.why, reason_item)), id="why"),
+            full_result(),
+        ),
+        section(
+            "Your answers",
+            rx.el.dl(rx.foreach(QuizState.answer_summary, answer_row), class_name="answers"),
+            id="answers",
+        ),
+        rx.el.p(CONTENT.disclaimer, class_name="disclaimer"),
+        rx.el.div(
+            rx.el.button(
+                "Back",
+                type="button",
+                on_click=QuizState.back,
+                class_name="btn btn-secondary",
+                id="result-back",
+            ),
+            rx.el.button(
+                "Start over",
+                type="button",
+                on_click=QuizState.start_over,
+                class_name="btn btn-secondary",
+            ),
+            class_name="actions",
+        ),
+        wide=True,
+    )

@@ -1,0 +1,346 @@
+"""Reflex state: a thin adapter that holds the answers and asks the engine everything else."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any, TypedDict
+
+import reflex as rx
+
+from footquiz.content import get_content
+from footquiz.engine import flow
+from footquiz.engine.answers import QuizError
+from footquiz.engine.assess import assess
+from footquiz.engine.model import Answers, Assessment
+
+CONTENT = get_content()
+SAVE_FORMAT = 1
+HEADING_ID = "screen-heading"
+ANSWER_FIELD = "answer"
+FOCUS_HEADING = (
+    "requestAnimationFrame(() => { const h = document.getElementById('"
+    + HEADING_ID
+    + "'); if (h) { h.focus(); window.scrollTo(0, 0); } })"
+)
+
+
+class OptionView(TypedDict):
+    """One option as the question screen shows it."""
+
+    id: str
+    text: str
+    checked: bool
+    exclusive: bool
+    field: str
+
+
+class AnswerView(TypedDict):
+    """One line of the answer summary on the result page."""
+
+    question_id: str
+    question: str
+    answer: str
+
+
+class ReasonView(TypedDict):
+    """One "why this result" line."""
+
+    conclusion: str
+    text: str
+
+
+@lru_cache(maxsize=4096)
+def _assessment(frozen: tuple[tuple[str, tuple[str, ...]], ...]) -> Assessment:
+    """The engine's assessment, cached per answer set (events re-read it many times)."""
+    return assess(CONTENT, dict(frozen))
+
+
+class QuizState(rx.State):
+    """The patient's answers and place in the quiz, mirrored to browser storage."""
+
+    answers: dict[str, list[str]] = {}
+    current: str = ""
+    done: bool = False
+    problem: str = ""
+    saved: str = rx.LocalStorage("", name="footquiz_answers")
+
+    # ----- adapter helpers -----------------------------------------------------------------
+
+    def _answers(self) -> Answers:
+        return {q: tuple(o) for q, o in self.answers.items()}
+
+    def _position(self) -> flow.Position:
+        return flow.Position(
+            answers=self._answers(), current=None if self.done else (self.current or None)
+        )
+
+    def _keep(self, position: flow.Position) -> None:
+        """Hold a new position and mirror it to browser storage."""
+        self.answers = {q: list(o) for q, o in position.answers.items()}
+        self.done = position.done
+        self.current = position.current or ""
+        self.problem = ""
+        self.saved = json.dumps(
+            {
+                "format": SAVE_FORMAT,
+                "version": CONTENT.version,
+                "answers": self.answers,
+                "current": self.current or None,
+            },
+            separators=(",", ":"),
+        )
+
+    def _restore(self) -> None:
+        """After a reload or a server restart, rebuild the quiz from browser storage."""
+        if self.current or self.done or not self.saved:
+            return
+        try:
+            data = json.loads(self.saved)
+        except ValueError:
+            data = None
+        if not isinstance(data, dict) or data.get("version") != CONTENT.version:
+            self.saved = ""
+            return
+        answers = data.get("answers")
+        current = data.get("current")
+        self._keep(
+            flow.resume(
+                CONTENT,
+                answers if isinstance(answers, dict) else {},
+                current if isinstance(current, str) else None,
+            )
+        )
+
+    # ----- events ----------------------------------------------------------------------------
+
+    @rx.event
+    def start(self) -> Any:
+        """Begin a fresh check."""
+        self._keep(flow.start(CONTENT))
+        return rx.redirect("/quiz")
+
+    @rx.event
+    def resume_or_start(self) -> Any:
+        """Continue a check in progress (from the welcome screen), else begin one."""
+        self._restore()
+        if self.done:
+            return rx.redirect("/result")
+        if not self.current:
+            self._keep(flow.start(CONTENT))
+        return rx.redirect("/quiz")
+
+    @rx.event
+    def load_welcome(self) -> None:
+        """On opening the welcome screen: offer to continue a saved check."""
+        self._restore()
+
+    @rx.event
+    def load_quiz(self) -> Any:
+        """On opening /quiz: restore saved answers; a finished check goes to its result."""
+        self._restore()
+        if self.done:
+            return rx.redirect("/result")
+        if not self.current:
+            self._keep(flow.start(CONTENT))
+        return rx.call_script(FOCUS_HEADING)
+
+    @rx.event
+    def load_result(self) -> Any:
+        """On opening /result: restore saved answers; an unfinished check goes back to it."""
+        self._restore()
+        if not self.done:
+            return rx.redirect("/quiz" if self.current else "/")
+        return rx.call_script(FOCUS_HEADING)
+
+    @rx.event
+    def submit(self, form_data: dict[str, Any]) -> Any:
+        """Continue: record the chosen options and move to the next question or the result."""
+        chosen = [
+            str(value)
+            for name, value in form_data.items()
+            if name == ANSWER_FIELD or name.startswith(ANSWER_FIELD + ":")
+        ]
+        if not chosen:
+            self.problem = "Please choose an answer to go on."
+            return None
+        try:
+            position = flow.answer(CONTENT, self._position(), self.current, chosen)
+        except QuizError:
+            self.problem = "Something went wrong with that answer. Please choose again."
+            return None
+        self._keep(position)
+        if position.done:
+            return rx.redirect("/result")
+        return rx.call_script(FOCUS_HEADING)
+
+    @rx.event
+    def back(self) -> Any:
+        """Go to the previous question, keeping every answer; from the first, go home."""
+        position = self._position()
+        if not position.done and position.current == CONTENT.questions[0].id:
+            return rx.redirect("/")
+        self._keep(flow.back(CONTENT, position))
+        return [rx.redirect("/quiz"), rx.call_script(FOCUS_HEADING)]
+
+    @rx.event
+    def change(self, question_id: str) -> Any:
+        """From the result, go back to one question to change its answer."""
+        try:
+            self._keep(flow.go_to(CONTENT, self._position(), question_id))
+        except QuizError:
+            return None
+        return rx.redirect("/quiz")
+
+    @rx.event
+    def start_over(self) -> Any:
+        """Forget every answer, here and in browser storage."""
+        self.answers = {}
+        self.current = ""
+        self.done = False
+        self.problem = ""
+        self.saved = ""
+        return rx.redirect("/")
+
+    # ----- what the pages show ---------------------------------------------------------------
+
+    @rx.var
+    def question_text(self) -> str:
+        """The current question."""
+        question = CONTENT.question(self.current)
+        return question.text if question else ""
+
+    @rx.var
+    def question_help(self) -> str:
+        """The "What does this mean?" text for the current question."""
+        question = CONTENT.question(self.current)
+        return question.help if question else ""
+
+    @rx.var
+    def multiple(self) -> bool:
+        """Whether the current question allows several answers."""
+        question = CONTENT.question(self.current)
+        return bool(question and question.kind == "multiple")
+
+    @rx.var
+    def options(self) -> list[OptionView]:
+        """The current question's options, with what is selected."""
+        question = CONTENT.question(self.current)
+        if question is None:
+            return []
+        chosen = self.answers.get(question.id, [])
+        return [
+            OptionView(
+                id=o.id,
+                text=o.text,
+                checked=o.id in chosen,
+                exclusive=o.exclusive,
+                field=ANSWER_FIELD if question.kind == "single" else f"{ANSWER_FIELD}:{o.id}",
+            )
+            for o in question.options
+        ]
+
+    @rx.var
+    def step(self) -> int:
+        """Question number on this path."""
+        return flow.progress(CONTENT, self._position()).step
+
+    @rx.var
+    def total(self) -> int:
+        """Expected number of questions on this path."""
+        return flow.progress(CONTENT, self._position()).total
+
+    @rx.var
+    def has_saved_answers(self) -> bool:
+        """Whether there is a check in progress to continue."""
+        return bool(self.answers)
+
+    def _result(self) -> Assessment:
+        return _assessment(tuple(sorted(self._answers().items())))
+
+    @rx.var
+    def urgency(self) -> dict[str, str]:
+        """The urgency tier: tier, title, timeframe, action, icon."""
+        if not self.done:
+            return {}
+        u = self._result().urgency
+        return {
+            "tier": u.tier.value,
+            "title": u.title,
+            "timeframe": u.timeframe,
+            "action": u.action,
+            "icon": u.icon,
+        }
+
+    @rx.var
+    def is_emergency(self) -> bool:
+        """Whether the result says to get emergency help now."""
+        return self.done and self._result().is_emergency
+
+    @rx.var
+    def spine(self) -> dict[str, str]:
+        """Spine likelihood: band, title, explanation."""
+        spine = self._result().spine if self.done else None
+        if spine is None:
+            return {}
+        return {"band": spine.band, "title": spine.title, "explanation": spine.explanation}
+
+    @rx.var
+    def roots(self) -> list[dict[str, str]]:
+        """The most likely nerve root(s) with disc level, path and confidence."""
+        if not self.done:
+            return []
+        return [
+            {"root": r.root, "disc": r.disc, "path": r.path, "confidence": r.confidence}
+            for r in self._result().roots
+        ]
+
+    @rx.var
+    def look_alikes(self) -> list[dict[str, str]]:
+        """Look-alike conditions worth naming."""
+        if not self.done:
+            return []
+        return [{"name": a.name, "what_it_is": a.what_it_is} for a in self._result().look_alikes]
+
+    @rx.var
+    def why(self) -> list[ReasonView]:
+        """The answers that drove the result, in plain words."""
+        if not self.done:
+            return []
+        return [ReasonView(conclusion=r.conclusion, text=r.text) for r in self._result().why]
+
+    @rx.var
+    def treatments(self) -> list[dict[str, str]]:
+        """Non-surgical treatment suggestions with links."""
+        if not self.done:
+            return []
+        return [
+            {
+                "title": t.title,
+                "summary": t.summary,
+                "fits_because": t.fits_because,
+                "url": t.url,
+                "site": t.site,
+            }
+            for t in self._result().treatments
+        ]
+
+    @rx.var
+    def help_sooner(self) -> list[str]:
+        """When to get help sooner."""
+        return self._result().get_help_sooner if self.done else []
+
+    @rx.var
+    def answer_summary(self) -> list[AnswerView]:
+        """Every answer on the path, for review and "change" links."""
+        if not self.done:
+            return []
+        answers = self._answers()
+        rows = []
+        for question in flow.path(CONTENT, answers):
+            chosen = answers.get(question.id, ())
+            texts = [o.text for o in question.options if o.id in chosen]
+            rows.append(
+                AnswerView(question_id=question.id, question=question.text, answer="; ".join(texts))
+            )
+        return rows

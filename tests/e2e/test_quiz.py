@@ -1,0 +1,200 @@
+"""A patient on a phone, in real Chromium, against the app in prod mode."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+Page = Any  # playwright.sync_api.Page, imported lazily so a bare machine can skip
+
+SAFE = [["No"], ["No"], ["No"], ["No"], ["None of these"]]
+SPINE_L5 = SAFE + [
+    ["Outer side of the calf", "Top of the foot", "Big toe"],
+    ["Left leg or foot"],
+    ["Yes"],
+    ["My leg or foot"],
+    ["Yes, in my leg"],
+    ["Pushing my big toe up"],
+    ["Coughing, sneezing or sitting makes it worse"],
+    ["Suddenly, after I lifted, bent or twisted"],
+    ["Less than 6 weeks"],
+    ["No"],
+    ["40 to 59"],
+]
+HEEL = SAFE + [
+    ["Heel"],
+    ["Right leg or foot"],
+    ["No"],
+    ["I have no back pain"],
+    ["No"],
+    ["All of them felt normal"],
+    ["It is worst on my first steps in the morning or after I sit"],
+    ["Slowly, with no clear cause"],
+    ["6 weeks to 3 months"],
+    ["No"],
+    ["40 to 59"],
+]
+
+
+def heading(page: Page) -> str:
+    return page.locator("#screen-heading").inner_text()
+
+
+def answer(page: Page, labels: list[str]) -> None:
+    """Tick the labelled options, press Continue, and wait for the next screen."""
+    before = heading(page)
+    for label in labels:
+        page.get_by_label(label, exact=True).check()
+    page.locator("#continue").click()
+    page.wait_for_function(
+        "before => document.getElementById('screen-heading')?.innerText !== before", arg=before
+    )
+
+
+def start(page: Page) -> None:
+    page.goto("/")
+    page.locator("#start").click()
+    page.wait_for_url("**/quiz")
+    page.get_by_text("Is there new numbness").wait_for()
+
+
+def finish(page: Page, plan: list[list[str]]) -> None:
+    start(page)
+    for labels in plan:
+        answer(page, labels)
+    page.wait_for_url("**/result")
+    page.locator("#urgency").wait_for()
+
+
+def test_spine_path_names_l5_and_the_disc(phone: Page) -> None:
+    finish(phone, SPINE_L5)
+    text = phone.locator("main").inner_text()
+    assert "Most likely coming from your back" in text
+    assert "L5 nerve root" in text
+    assert "L4-L5 disc" in text
+    assert "Pushing your big toe up is weak" in text  # why this result
+    assert "within 1 to 2 weeks" in phone.locator("#urgency").inner_text().lower()
+    link = phone.locator("#treatments a").first
+    assert link.get_attribute("target") == "_blank"
+    assert link.get_attribute("rel") == "noopener noreferrer"
+
+
+def test_heel_path_is_local_and_names_plantar_fasciitis(phone: Page) -> None:
+    finish(phone, HEEL)
+    text = phone.locator("main").inner_text()
+    assert "Most likely not coming from your back" in text
+    assert "Plantar fasciitis" in text
+    assert "nerve root" not in text.lower().split("your answers")[0]
+    assert "You can start with self-care" in phone.locator("#urgency").inner_text()
+
+
+def test_emergency_answer_ends_the_quiz_at_once(phone: Page) -> None:
+    start(phone)
+    phone.get_by_label("Yes", exact=True).check()
+    phone.locator("#continue").click()
+    phone.wait_for_url("**/result")
+    urgency = phone.locator("#urgency").inner_text()
+    assert "Get emergency help now" in urgency
+    assert "999" in urgency and "911" in urgency
+    assert phone.locator("#treatments").count() == 0
+    assert "numbness around your private parts" in phone.locator("#why").inner_text()
+
+
+def test_back_keeps_answers_and_a_change_changes_the_result(phone: Page) -> None:
+    finish(phone, HEEL)
+    assert "Most likely not coming from your back" in phone.locator("#spine").inner_text()
+    # Back from the result keeps the last answer ticked.
+    phone.locator("#result-back").click()
+    phone.wait_for_url("**/quiz")
+    phone.get_by_text("How old are you?").wait_for()
+    assert phone.get_by_label("40 to 59", exact=True).is_checked()
+    # Change where it hurts from the result's answer list, then walk on to the result.
+    phone.locator("#continue").click()
+    phone.wait_for_url("**/result")
+    phone.locator(".answer-row", has_text="Where do you feel pain").locator("button").click()
+    phone.wait_for_url("**/quiz")
+    phone.get_by_label("Heel", exact=True).uncheck()
+    answer(phone, ["Back of the calf", "Outer edge of the foot, or little toe"])
+    answer(phone, ["Right leg or foot"])
+    answer(phone, ["Yes"])  # pain travels below the knee
+    answer(phone, ["My leg or foot"])
+    answer(phone, ["Yes, in my leg"])
+    answer(phone, ["Walking on my tip-toes"])
+    for _ in range(10):
+        if "/result" in phone.url:
+            break
+        phone.locator("#continue").click()
+        phone.wait_for_timeout(300)
+    phone.wait_for_url("**/result")
+    phone.locator("#urgency").wait_for()
+    text = phone.locator("main").inner_text()
+    assert "Most likely coming from your back" in text
+    assert "S1 nerve root" in text and "L5-S1 disc" in text
+
+
+def test_reload_mid_quiz_keeps_answers(phone: Page) -> None:
+    start(phone)
+    for labels in SAFE[:3]:
+        answer(phone, labels)
+    assert heading(phone) == "Is your foot or leg weak?"
+    phone.reload()
+    phone.get_by_text("Is your foot or leg weak?").wait_for()
+    assert re.search(r"Question 4 of \d+", phone.locator(".progress-text").inner_text())
+    # A new tab has a new server session: only browser storage can bring the answers back.
+    tab = phone.context.new_page()
+    tab.goto("/quiz")
+    tab.get_by_text("Is your foot or leg weak?").wait_for()
+    tab.locator("#back").click()
+    tab.get_by_text("Are both of your legs weak or numb").wait_for()
+    assert tab.get_by_label("No", exact=True).is_checked()
+
+
+def tab_to(page: Page, selector: str, limit: int = 40) -> None:
+    """Press Tab until the element matching ``selector`` has focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement?.matches(s)", selector):
+            return
+    raise AssertionError(f"could not reach {selector} with the Tab key")
+
+
+def choose_with_keys(page: Page, option_id: str) -> None:
+    """Radios: Tab into the group, arrows to the option. Checkboxes: Tab to it, Space."""
+    target = f"#option-{option_id}"
+    if page.locator(target).get_attribute("type") == "radio":
+        tab_to(page, "input[type=radio]")
+        for _ in range(12):
+            if page.evaluate("s => document.activeElement?.matches(s)", target):
+                break
+            page.keyboard.press("ArrowDown")
+    else:
+        tab_to(page, target)
+    if not page.evaluate("document.activeElement.checked"):
+        page.keyboard.press("Space")
+    assert page.locator(target).is_checked()
+
+
+def test_keyboard_alone_completes_the_quiz(phone: Page) -> None:
+    phone.goto("/")
+    tab_to(phone, "#start")
+    phone.keyboard.press("Enter")
+    phone.wait_for_url("**/quiz")
+    plan = [["no"], ["no"], ["no"], ["no"], ["none"], ["heel"], ["right"], ["no"], ["no_back"]]
+    plan += [["no"], ["none"], ["first_steps"], ["gradual"], ["under_6_weeks"], ["no"]]
+    plan += [["age_40_59"]]
+    for option_ids in plan:
+        phone.wait_for_function("document.activeElement?.id === 'screen-heading'")
+        before = heading(phone)
+        for option_id in option_ids:
+            choose_with_keys(phone, option_id)
+        tab_to(phone, "#continue")
+        phone.keyboard.press("Enter")
+        phone.wait_for_function(
+            "b => document.getElementById('screen-heading')?.innerText !== b", arg=before
+        )
+    phone.wait_for_url("**/result")
+    assert "Plantar fasciitis" in phone.locator("main").inner_text()
