@@ -1,0 +1,140 @@
+"""State handlers, called on a state instance without a server (as Reflex's own tests do)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from footquiz.state import CONTENT, QuizState
+
+SAFE = {
+    "saddle_numbness": "no",
+    "bladder_bowel": "no",
+    "both_legs": "no",
+    "foot_drop": "no",
+}
+
+
+def fresh(saved: str = "") -> QuizState:
+    """A new session, as after a reload in a new tab or a server restart."""
+    state = QuizState(_reflex_internal_init=True)
+    state.saved = saved
+    return state
+
+
+def goes_to(event: Any, path: str) -> bool:
+    """Whether a handler's returned event redirects to ``path``."""
+    events = event if isinstance(event, list) else [event]
+    return any(f'"{path}"' in str(e) and "redirect" in str(e) for e in events)
+
+
+def test_start_saves_an_empty_check_to_browser_storage() -> None:
+    state = fresh()
+    assert goes_to(state.start(), "/quiz")
+    assert state.current == "saddle_numbness"
+    saved = json.loads(state.saved)
+    assert saved["answers"] == {} and saved["version"] == CONTENT.version
+    assert state.step == 1 and state.total >= 14
+
+
+def test_submit_moves_on_and_records_the_answer() -> None:
+    state = fresh()
+    state.start()
+    state.submit({"answer": "no"})
+    assert state.current == "bladder_bowel"
+    assert state.answers == {"saddle_numbness": ["no"]}
+    assert json.loads(state.saved)["answers"] == {"saddle_numbness": ["no"]}
+
+
+def test_multiple_choice_reads_each_ticked_box() -> None:
+    state = fresh()
+    state.start()
+    for answer in SAFE.values():
+        state.submit({"answer": answer})
+    state.submit({"answer:fever": "fever", "answer:cancer": "cancer"})
+    assert state.answers["serious_signs"] == ["fever", "cancer"]
+
+
+def test_bad_answers_get_a_friendly_message_and_change_nothing() -> None:
+    state = fresh()
+    state.start()
+    state.submit({})
+    assert state.problem == "Please choose an answer to go on."
+    state.submit({"answer": "forged-option"})
+    assert "Please choose again" in state.problem
+    assert state.answers == {} and state.current == "saddle_numbness"
+
+
+def test_emergency_answer_goes_straight_to_the_emergency_result() -> None:
+    state = fresh()
+    state.start()
+    assert goes_to(state.submit({"answer": "yes"}), "/result")
+    assert state.done and state.is_emergency
+    assert state.urgency["tier"] == "emergency"
+    assert state.treatments == [] and state.spine == {}
+
+
+def test_saved_answers_come_back_in_a_new_session() -> None:
+    state = fresh()
+    state.start()
+    for answer in SAFE.values():
+        state.submit({"answer": answer})
+    restored = fresh(state.saved)
+    restored.load_quiz()
+    assert restored.current == "serious_signs"
+    assert restored.answers == state.answers
+
+
+def test_a_finished_result_survives_a_new_session() -> None:
+    state = fresh()
+    state.start()
+    state.submit({"answer": "yes"})
+    restored = fresh(state.saved)
+    assert goes_to(restored.load_quiz(), "/result")
+    restored.load_result()
+    assert restored.is_emergency
+
+
+def test_garbage_or_forged_storage_starts_cleanly() -> None:
+    for saved in [
+        "{not json",
+        "[]",
+        json.dumps({"version": CONTENT.version, "answers": "x", "current": 5}),
+        json.dumps({"version": CONTENT.version, "answers": {"age": ["nope"], "zzz": ["1"]}}),
+    ]:
+        state = fresh(saved)
+        state.load_quiz()
+        assert state.current == "saddle_numbness", saved
+        assert state.answers == {}
+
+
+def test_storage_from_another_content_version_is_dropped() -> None:
+    saved = json.dumps(
+        {"version": CONTENT.version + 1, "answers": {"saddle_numbness": ["no"]}, "current": None}
+    )
+    state = fresh(saved)
+    state.load_quiz()
+    assert state.answers == {}
+    assert json.loads(state.saved)["version"] == CONTENT.version
+
+
+def test_back_from_the_first_question_goes_home_and_start_over_forgets() -> None:
+    state = fresh()
+    state.start()
+    assert goes_to(state.back(), "/")
+    state.submit({"answer": "no"})
+    state.back()
+    assert state.current == "saddle_numbness" and state.answers == {"saddle_numbness": ["no"]}
+    state.start_over()
+    assert state.answers == {} and state.saved == ""
+
+
+def test_change_from_the_result_reopens_that_question() -> None:
+    state = fresh()
+    state.start()
+    state.submit({"answer": "yes"})
+    assert goes_to(state.change("saddle_numbness"), "/quiz")
+    assert not state.done and state.current == "saddle_numbness"
+    assert state.options[0]["checked"] is True  # "Yes" is still ticked
+    state.submit({"answer": "no"})
+    assert state.current == "bladder_bowel"
