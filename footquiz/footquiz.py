@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from footquiz.components.trouble import APP_WRAPS
 from footquiz.pages import not_found, question, result, welcome
 from footquiz.state import QuizState
 
@@ -13,6 +14,7 @@ DESCRIPTION = "A short, private self-check. Not a diagnosis."
 app = rx.App(
     stylesheets=["/footquiz.css"],
     html_lang="en",
+    app_wraps=APP_WRAPS,
     head_components=[
         rx.el.meta(name="theme-color", content="#0b5394"),
         rx.el.script(src="/footquiz.js", defer=True),

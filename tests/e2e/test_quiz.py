@@ -198,3 +198,10 @@ def test_keyboard_alone_completes_the_quiz(phone: Page) -> None:
         )
     phone.wait_for_url("**/result")
     assert "Plantar fasciitis" in phone.locator("main").inner_text()
+
+
+def test_unknown_address_gets_a_friendly_page(phone: Page) -> None:
+    phone.goto("/no-such-page")
+    phone.get_by_text("We cannot find that page").wait_for()
+    assert "Traceback" not in phone.content()
+    assert phone.locator("h1").count() == 1
