@@ -15,6 +15,7 @@ app = rx.App(
     stylesheets=["/footquiz.css"],
     html_lang="en",
     app_wraps=APP_WRAPS,
+    toaster=None,  # no toast library: the reconnecting banner is ours
     head_components=[
         rx.el.meta(name="theme-color", content="#0b5394"),
         rx.el.script(src="/footquiz.js", defer=True),
