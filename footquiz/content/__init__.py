@@ -6,6 +6,7 @@ the field, so a bad edit can never reach a patient.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -15,10 +16,24 @@ import yaml
 from pydantic import ValidationError
 
 from footquiz.engine.answers import walk
-from footquiz.engine.model import Condition, Content, Question, Tier
+from footquiz.engine.model import Codebooks, Condition, Content, Question, Tier
 
 CONTENT_DIR = Path(__file__).parent
-FILES = ("about.yaml", "questions.yaml", "rules.yaml")
+SECTIONS = {
+    "about.yaml": ("version", "welcome", "disclaimer", "glossary", "sources"),
+    "questions.yaml": ("questions",),
+    "rules.yaml": (
+        "findings",
+        "look_alikes",
+        "spine",
+        "roots",
+        "tiers",
+        "urgency",
+        "get_help_sooner",
+        "treatments",
+    ),
+}
+FILES = tuple(SECTIONS)
 BANDS = ("local", "possible", "likely")
 
 
@@ -56,13 +71,14 @@ def _field_path(loc: tuple[int | str, ...], data: dict[str, Any]) -> str:
 def load_content(directory: Path = CONTENT_DIR) -> Content:
     """Read, validate and cross-check the content files in ``directory``."""
     merged: dict[str, Any] = {}
-    origin: dict[str, str] = {}
+    origin = {section: name for name, sections in SECTIONS.items() for section in sections}
+    seen: dict[str, str] = {}
     for name in FILES:
         for key, value in _read(directory / name).items():
-            if key in merged:
-                raise ContentError(f"{name}: section {key!r} is also in {origin[key]}")
+            if key in seen:
+                raise ContentError(f"{name}: section {key!r} is also in {seen[key]}")
             merged[key] = value
-            origin[key] = name
+            seen[key] = origin[key] = name
     try:
         content = Content.model_validate(merged)
     except ValidationError as error:
@@ -84,13 +100,42 @@ def get_content() -> Content:
     return load_content()
 
 
+def codebook_of(content: Content) -> dict[str, list[str]]:
+    """The answer positions the current questions and options give."""
+    return {q.id: [o.id for o in q.options] for q in content.questions}
+
+
+def load_codebooks(directory: Path = CONTENT_DIR, content: Content | None = None) -> Codebooks:
+    """Read the frozen codebooks and check that the current version's entry fits the content."""
+    name = "codebook.yaml"
+    try:
+        books = Codebooks.model_validate(_read(directory / name))
+    except ValidationError as error:
+        raise ContentError(f"{name}: {error.errors()[0]['msg']}") from None
+    content = content or get_content()
+    if books.codebooks.get(content.version) != codebook_of(content):
+        raise ContentError(
+            f"{name}: codebooks.{content.version}: does not match the questions and options of"
+            f" content version {content.version}. If they changed, raise the version in"
+            " about.yaml and add the entry printed by `python -m footquiz.content codebook`."
+        )
+    return books
+
+
+@cache
+def get_codebooks() -> Codebooks:
+    """The app's result-link codebooks, loaded and checked once."""
+    return load_codebooks()
+
+
 def _cross_check(content: Content) -> Iterator[str]:
     """Every id a rule names exists, questions only depend on earlier ones, sources exist."""
     tags = {s.tag for s in content.sources}
     questions = {q.id: q for q in content.questions}
     order = {q.id: i for i, q in enumerate(content.questions)}
-    if len(questions) != len(content.questions):
-        yield "questions.yaml: questions: two questions share an id"
+    counts = Counter(q.id for q in content.questions)
+    for question_id in sorted(q for q, n in counts.items() if n > 1):
+        yield f"questions.yaml: questions (id={question_id}): two questions share this id"
     finding_ids = {f.id for f in content.findings}
     known = (
         finding_ids
@@ -152,6 +197,8 @@ def _cross_check(content: Content) -> Iterator[str]:
     yield from check("rules.yaml", "spine", None, content.spine.sources)
     for p in content.spine.rules:
         yield from check("rules.yaml", f"spine.rules (id={p.id})", p.when, p.sources)
+    for cap in content.spine.caps:
+        yield from check("rules.yaml", f"spine.caps (id={cap.id})", cap.when, cap.sources)
     yield from check("rules.yaml", "roots", None, content.roots.sources)
     for root in content.roots.roots:
         yield from check("rules.yaml", f"roots (id={root.id})", None, root.sources)
@@ -163,4 +210,4 @@ def _cross_check(content: Content) -> Iterator[str]:
         yield from check("rules.yaml", f"treatments (id={t.id})", t.when, t.sources)
 
 
-__all__ = ["ContentError", "Question", "get_content", "load_content"]
+__all__ = ["ContentError", "Question", "get_codebooks", "get_content", "load_content"]

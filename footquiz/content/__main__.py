@@ -1,13 +1,14 @@
 """Clinician review sheet: ``python -m footquiz.content review`` prints all content as Markdown.
 
-``python -m footquiz.content check`` only validates the files (exit 1 with the problem).
+``python -m footquiz.content check`` only validates the files (exit 1 with the problem);
+``python -m footquiz.content codebook`` prints the result-link codebook entry for this version.
 """
 
 from __future__ import annotations
 
 import sys
 
-from footquiz.content import ContentError, load_content
+from footquiz.content import ContentError, codebook_of, load_codebooks, load_content
 from footquiz.engine.model import Condition, Content
 
 
@@ -69,6 +70,11 @@ def review_sheet(content: Content) -> str:
     for p in content.spine.rules:
         when = describe(p.when, content)
         out.append(f"| {p.points:+d} | `{p.id}` | {when} | {p.why} | {tags(p.sources)} |")
+    for cap in content.spine.caps:
+        out.append(
+            f"\nCap `{cap.id}`: at most **{cap.band}** when {describe(cap.when, content)}."
+            f" {cap.why} {tags(cap.sources)}"
+        )
     r = content.roots
     out += [
         "",
@@ -118,9 +124,19 @@ def main(argv: list[str]) -> int:
         print(review_sheet(content))
         return 0
     if command == "check":
+        try:
+            load_codebooks(content=content)
+        except ContentError as error:
+            print(f"Content error:\n{error}", file=sys.stderr)
+            return 1
         print(f"Content version {content.version}: {len(content.questions)} questions, OK")
         return 0
-    print("usage: python -m footquiz.content [review|check]", file=sys.stderr)
+    if command == "codebook":
+        print(f"  {content.version}:")
+        for question_id, options in codebook_of(content).items():
+            print(f"    {question_id}: [{', '.join(repr(o) for o in options)}]")
+        return 0
+    print("usage: python -m footquiz.content [review|check|codebook]", file=sys.stderr)
     return 2
 
 

@@ -87,9 +87,16 @@ def assess(content: Content, answers: Answers) -> Assessment:
 
     spine_rules = [p for p in content.spine.rules if holds(p.when, effective, found)]
     score = sum(p.points for p in spine_rules)
-    band = next(
-        b for b in reversed(content.spine.bands) if b.min_score is None or score >= b.min_score
-    )
+    bands = content.spine.bands
+    band = next(b for b in reversed(bands) if b.min_score is None or score >= b.min_score)
+    order = [b.id for b in bands]
+    caps = [
+        c
+        for c in content.spine.caps
+        if holds(c.when, effective, found) and order.index(c.band) < order.index(band.id)
+    ]
+    if caps:
+        band = next(b for b in bands if b.id == min((c.band for c in caps), key=order.index))
     found.add(f"spine.{band.id}")
 
     roots, root_reasons = _roots(content, effective, found, band.id)
@@ -105,6 +112,7 @@ def assess(content: Content, answers: Answers) -> Assessment:
     why = (
         urgency_reasons
         + [_reason(content, "spine", p.why, p.when, p.sources) for p in spine_rules]
+        + [_reason(content, "spine", c.why, c.when, c.sources) for c in caps]
         + root_reasons
         + [
             _reason(content, "look_alike", f"{a.name}: {a.what_it_is}", a.when, a.sources)

@@ -70,6 +70,12 @@ def _next(content: Content, answers: Answers, after: str) -> str | None:
     return next((q for q in ids if q not in answers), None)
 
 
+def _reached(questions: list[Question], answers: Answers, question_id: str) -> bool:
+    """Whether every question before this one on the path is answered."""
+    ids = [q.id for q in questions]
+    return question_id in ids and all(q in answers for q in ids[: ids.index(question_id)])
+
+
 def answer(
     content: Content, position: Position, question_id: str, option_ids: Iterable[str]
 ) -> Position:
@@ -81,6 +87,8 @@ def answer(
         raise QuizError(
             f"question {question_id!r} is {'not shown' if known else 'unknown'} on this path"
         )
+    if not _reached(path(content, position.answers), position.answers, question_id):
+        raise QuizError(f"question {question_id!r} has not been reached yet")
     answers = {**position.answers, question_id: checked_choice(question, option_ids)}
     return Position(answers=answers, current=_next(content, answers, question_id))
 
@@ -96,11 +104,10 @@ def back(content: Content, position: Position) -> Position:
 
 def go_to(content: Content, position: Position, question_id: str) -> Position:
     """Jump back to an earlier question (e.g. "change" on the result page)."""
-    ids = [q.id for q in path(content, position.answers)]
-    if question_id not in ids:
+    questions = path(content, position.answers)
+    if question_id not in [q.id for q in questions]:
         raise QuizError(f"question {question_id!r} is not on this path")
-    reachable = question_id in position.answers or question_id == position.current
-    if not reachable:
+    if not _reached(questions, position.answers, question_id):
         raise QuizError(f"question {question_id!r} has not been reached yet")
     return Position(answers=position.answers, current=question_id)
 
@@ -123,14 +130,15 @@ def resume(content: Content, answers: Mapping[str, Sequence[str]], current: str 
     kept: Answers = {}
     for question in content.questions:
         raw = answers.get(question.id)
-        if raw is None or isinstance(raw, str):
+        if not isinstance(raw, list | tuple):
             continue
         try:
             kept[question.id] = checked_choice(question, [str(o) for o in raw])
         except QuizError:
             continue
-    ids = [q.id for q in path(content, kept)]
-    if current in ids:
+    questions = path(content, kept)
+    ids = [q.id for q in questions]
+    if current is not None and _reached(questions, kept, current):
         return Position(answers=kept, current=current)
     if is_emergency(content, kept):
         return Position(answers=kept, current=None)

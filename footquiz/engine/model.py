@@ -153,10 +153,21 @@ class Band(Strict):
     explanation: str
 
 
+class BandCap(Strict):
+    """If ``when`` holds, the spine band is at most ``band``, whatever the points say."""
+
+    id: Id
+    band: Literal["local", "possible"]
+    when: Condition
+    why: str
+    sources: SourceTags
+
+
 class Spine(Strict):
     """The points scheme for 'is it the spine?'."""
 
     rules: list[PointsRule]
+    caps: list[BandCap] = []
     bands: list[Band] = Field(min_length=3, max_length=3)
     sources: SourceTags
 
@@ -266,6 +277,12 @@ class Content(Strict):
     def tier_text(self, tier: Tier) -> TierText:
         """How this tier is shown."""
         return next(t for t in self.tiers if t.tier == tier)
+
+
+class Codebooks(Strict):
+    """Frozen answer positions for result links, per content version."""
+
+    codebooks: dict[int, dict[Id, list[Id]]]
 
 
 # ----- what the engine returns -------------------------------------------------------------

@@ -1,0 +1,139 @@
+"""Result links: a compact, versioned, signed token that carries the answers, nothing else.
+
+Layout before base64url: ``format (1 byte) | content version (varint) | one varint per
+question in the version's codebook order (bit i = option i chosen, 0 = not answered) |
+HMAC-SHA256 truncated to 8 bytes``. The server stores nothing: the result is recomputed from
+the answers with the content version the link was made with.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+from collections.abc import Mapping, Sequence
+
+from pydantic import BaseModel
+
+from footquiz.engine.answers import effective_answers
+from footquiz.engine.flow import resume
+from footquiz.engine.model import Answers, Content
+
+FORMAT = 1
+MAC_BYTES = 8
+MAX_TOKEN_CHARS = 200
+TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
+DOMAIN = b"footquiz result link v1\x00"
+
+Codebook = Mapping[str, Sequence[str]]
+"""For one content version: question id -> its option ids, in encoding order."""
+
+
+class ShareLinkError(ValueError):
+    """The link is not a valid footquiz result link (broken, tampered, or foreign)."""
+
+
+def _varint(number: int) -> bytes:
+    out = bytearray()
+    while True:
+        low, number = number & 0x7F, number >> 7
+        out.append(low | (0x80 if number else 0))
+        if not number:
+            return bytes(out)
+
+
+def _read_varint(data: bytes, at: int) -> tuple[int, int]:
+    number = shift = 0
+    while True:
+        if at >= len(data) or shift > 28:
+            raise ShareLinkError("the link is cut short")
+        byte = data[at]
+        number |= (byte & 0x7F) << shift
+        at += 1
+        shift += 7
+        if not byte & 0x80:
+            return number, at
+
+
+def _mac(secret: bytes, payload: bytes) -> bytes:
+    return hmac.new(secret, DOMAIN + payload, hashlib.sha256).digest()[:MAC_BYTES]
+
+
+def encode(version: int, answers: Answers, codebook: Codebook, secret: bytes) -> str:
+    """The token for these answers under this content version's codebook."""
+    payload = bytearray([FORMAT]) + _varint(version)
+    for question_id, options in codebook.items():
+        chosen = answers.get(question_id, ())
+        mask = sum(1 << i for i, option in enumerate(options) if option in chosen)
+        payload += _varint(mask)
+    token = bytes(payload) + _mac(secret, bytes(payload))
+    return base64.urlsafe_b64encode(token).rstrip(b"=").decode("ascii")
+
+
+def read_version(token: str, secret: bytes) -> tuple[int, bytes]:
+    """Check the token's shape and signature; return its content version and answer bytes."""
+    if not isinstance(token, str) or len(token) > MAX_TOKEN_CHARS:
+        raise ShareLinkError("the link is too long")
+    if not TOKEN_PATTERN.fullmatch(token):
+        raise ShareLinkError("the link has characters a footquiz link never has")
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+    except ValueError as error:
+        raise ShareLinkError("the link is garbled") from error
+    if base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii") != token:
+        raise ShareLinkError("the link is garbled")  # one token per payload, no spare bits
+    if len(raw) < 2 + MAC_BYTES:
+        raise ShareLinkError("the link is cut short")
+    payload, mac = raw[:-MAC_BYTES], raw[-MAC_BYTES:]
+    if not hmac.compare_digest(mac, _mac(secret, payload)):
+        raise ShareLinkError("the link was changed or was not made by this check")
+    if payload[0] != FORMAT:
+        raise ShareLinkError("the link comes from an unknown format")
+    version, at = _read_varint(payload, 1)
+    return version, payload[at:]
+
+
+def decode_answers(body: bytes, codebook: Codebook) -> Answers:
+    """The answers in a token's body, using the codebook of the token's content version."""
+    answers: Answers = {}
+    at = 0
+    for question_id, options in codebook.items():
+        mask, at = _read_varint(body, at)
+        if mask >> len(options):
+            raise ShareLinkError("the link names an answer that does not exist")
+        if mask:
+            answers[question_id] = tuple(o for i, o in enumerate(options) if mask >> i & 1)
+    if at != len(body):
+        raise ShareLinkError("the link has extra data")
+    return answers
+
+
+class SharedAnswers(BaseModel):
+    """What a valid link holds: its content version and the answers."""
+
+    version: int
+    is_current: bool
+    answers: Answers
+
+
+def make_token(content: Content, codebook: Codebook, answers: Answers, secret: bytes) -> str:
+    """The link token for a finished check (only answers on the patient's path count)."""
+    return encode(content.version, effective_answers(content, answers), codebook, secret)
+
+
+def open_token(
+    token: str, content: Content, codebooks: Mapping[int, Codebook], secret: bytes
+) -> SharedAnswers:
+    """Check and decode a link. Raises :class:`ShareLinkError` and nothing else."""
+    version, body = read_version(token, secret)
+    codebook = codebooks.get(version)
+    if codebook is None:
+        raise ShareLinkError("the link comes from a version of the check this server does not know")
+    answers = decode_answers(body, codebook)
+    is_current = version == content.version
+    if is_current:
+        position = resume(content, answers, None)
+        if position.answers != answers or not position.done:
+            raise ShareLinkError("the link does not hold a finished check")
+    return SharedAnswers(version=version, is_current=is_current, answers=answers)
