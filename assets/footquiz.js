@@ -11,3 +11,30 @@ document.addEventListener("change", (event) => {
     }
   }
 });
+
+// ----- Spine diagram and body map (issue 4) -----
+// On the "where does it hurt" question the drawing's places forward taps, Space and Enter to
+// the matching checkbox in the list, so both record exactly the same answer; the drawing's
+// aria-checked mirrors the checkboxes after every change.
+function syncBodyMap() {
+  for (const place of document.querySelectorAll("[data-region]")) {
+    const box = document.getElementById("option-" + place.dataset.region);
+    place.setAttribute("aria-checked", box && box.checked ? "true" : "false");
+  }
+}
+function tickFromMap(event) {
+  const place = event.target instanceof Element ? event.target.closest("[data-region]") : null;
+  const box = place && document.getElementById("option-" + place.dataset.region);
+  if (!box) return false;
+  box.click();
+  return true;
+}
+document.addEventListener("click", tickFromMap);
+document.addEventListener("keydown", (event) => {
+  if ((event.key === " " || event.key === "Enter") && tickFromMap(event)) event.preventDefault();
+});
+document.addEventListener("change", syncBodyMap);
+// Animations stop while the tab is hidden.
+document.addEventListener("visibilitychange", () => {
+  document.documentElement.classList.toggle("dg-paused", document.hidden);
+});

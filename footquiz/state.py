@@ -8,10 +8,12 @@ from typing import Any, TypedDict
 
 import reflex as rx
 
+from footquiz.components import spine
 from footquiz.content import get_content
 from footquiz.engine import flow
 from footquiz.engine.answers import QuizError
 from footquiz.engine.assess import assess
+from footquiz.engine.diagram import MAP_QUESTION, DiagramView, diagram_view
 from footquiz.engine.model import Answers, Assessment
 
 CONTENT = get_content()
@@ -54,6 +56,12 @@ class ReasonView(TypedDict):
 def _assessment(frozen: tuple[tuple[str, tuple[str, ...]], ...]) -> Assessment:
     """The engine's assessment, cached per answer set (events re-read it many times)."""
     return assess(CONTENT, dict(frozen))
+
+
+@lru_cache(maxsize=4096)
+def _diagram_view(frozen: tuple[tuple[str, tuple[str, ...]], ...], done: bool) -> DiagramView:
+    """What the spine diagram shows: for the final result, or for the answers so far."""
+    return diagram_view(CONTENT, dict(frozen), _assessment(frozen) if done else None)
 
 
 class QuizState(rx.State):
@@ -344,3 +352,48 @@ class QuizState(rx.State):
                 AnswerView(question_id=question.id, question=question.text, answer="; ".join(texts))
             )
         return rows
+
+    # ----- the spine diagram and body map (issue 4) --------------------------------------------
+
+    def _diagram(self) -> DiagramView:
+        return _diagram_view(tuple(sorted(self._answers().items())), self.done)
+
+    @rx.var
+    def on_body_map(self) -> bool:
+        """Whether the current question is answered on the body map (where it hurts)."""
+        return not self.done and self.current == MAP_QUESTION
+
+    @rx.var
+    def diagram_shown(self) -> bool:
+        """Whether the quiz shows the small diagram: once there is a place or root to show."""
+        return not self.done and MAP_QUESTION in self.answers and self.current != MAP_QUESTION
+
+    @rx.var
+    def marked_regions(self) -> list[str]:
+        """The places ticked in the saved answer to the body-map question."""
+        return list(self.answers.get(MAP_QUESTION, []))
+
+    @rx.var
+    def diagram_class(self) -> str:
+        """The diagram's classes: side, marked places, leading root and disc, stenosis."""
+        return spine.classes(self._diagram())
+
+    @rx.var
+    def diagram_view_box(self) -> str:
+        """The part of the drawing shown (no spine for a local result, wide for both legs)."""
+        return spine.view_box(self._diagram())
+
+    @rx.var
+    def diagram_label(self) -> str:
+        """The diagram's text alternative: what is highlighted."""
+        return self._diagram().label
+
+    @rx.var
+    def diagram_side(self) -> str:
+        """Which leg the drawing shows, as words under it."""
+        return spine.side_words(self._diagram())
+
+    @rx.var
+    def diagram_facts(self) -> list[str]:
+        """What is highlighted, as short sentences beside the drawing."""
+        return self._diagram().facts

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from footquiz.components import spine
 from footquiz.components.layout import button, heading, page
 from footquiz.state import OptionView, QuizState
 
@@ -61,6 +62,7 @@ def question() -> rx.Component:
                     QuizState.multiple,
                     rx.el.p("Choose all that apply.", class_name="hint", id="hint"),
                 ),
+                rx.cond(QuizState.on_body_map, spine.body_map(QuizState.marked_regions)),
                 rx.el.div(rx.foreach(QuizState.options, option_row), class_name="options"),
                 class_name="question",
             ),
@@ -69,6 +71,17 @@ def question() -> rx.Component:
                 rx.el.p(QuizState.problem, role="alert", class_name="problem"),
             ),
             rx.el.div(button("Continue", type="submit", id="continue"), class_name="actions"),
+            rx.cond(
+                QuizState.diagram_shown,
+                spine.diagram(
+                    QuizState.diagram_class,
+                    QuizState.diagram_view_box,
+                    QuizState.diagram_label,
+                    QuizState.diagram_side,
+                    QuizState.diagram_facts,
+                    size="small",
+                ),
+            ),
             # A new question remounts the form, so each starts from its saved answer.
             key=QuizState.current,
             on_submit=QuizState.submit,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from footquiz.components import spine
 from footquiz.components.layout import heading, page
 from footquiz.state import CONTENT, AnswerView, QuizState, ReasonView
 
@@ -108,6 +109,18 @@ def full_result() -> rx.Component:
             rx.el.p(rx.el.strong(QuizState.spine["title"]), id="spine-title"),
             rx.el.p(QuizState.spine["explanation"]),
             id="spine",
+        ),
+        section(
+            "Picture of your result",
+            spine.diagram(
+                QuizState.diagram_class,
+                QuizState.diagram_view_box,
+                QuizState.diagram_label,
+                QuizState.diagram_side,
+                QuizState.diagram_facts,
+                size="large",
+            ),
+            id="picture",
         ),
         rx.cond(
             QuizState.roots.length() > 0,

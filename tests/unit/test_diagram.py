@@ -1,0 +1,320 @@
+"""The spine diagram: what it highlights for given answers, and what it costs in bytes."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+
+from footquiz.components import spine
+from footquiz.engine.assess import assess
+from footquiz.engine.diagram import DiagramView, diagram_view, region_ids, root_regions
+from footquiz.engine.model import Answers, Content
+
+ROOT = Path(__file__).resolve().parents[2]
+CSS = (ROOT / "assets" / "footquiz.css").read_text(encoding="utf-8")
+JS = (ROOT / "assets" / "footquiz.js").read_text(encoding="utf-8")
+BUDGET_BYTES = 15_000
+"""Issue 4: the diagram adds at most 15 KB gzipped to any page."""
+
+REGIONS = [
+    "front_thigh",
+    "knee",
+    "inner_shin",
+    "outer_calf",
+    "back_calf",
+    "inner_ankle",
+    "top_of_foot",
+    "big_toe",
+    "ball_of_foot",
+    "heel",
+    "sole",
+    "outer_edge",
+]
+SAFE: Answers = {
+    "saddle_numbness": ("no",),
+    "bladder_bowel": ("no",),
+    "both_legs": ("no",),
+    "foot_drop": ("no",),
+    "serious_signs": ("none",),
+}
+SPINE_LIKE: Answers = {
+    "pain_travels": ("yes",),
+    "leg_vs_back": ("leg",),
+    "leg_nerve": ("yes",),
+    "self_tests": ("none",),
+    "worse_with": ("cough_sit",),
+    "onset": ("sudden_lift",),
+    "duration": ("under_6_weeks",),
+    "diabetes": ("no",),
+    "age": ("age_40_59",),
+}
+# One full answer set per root: the places on its path, and its best self-test where it has one.
+ROOT_CASES = {
+    "L3": ({"pain_regions": ("front_thigh", "knee"), "pain_travels": ("no",)}, "L2-L3"),
+    "L4": ({"pain_regions": ("knee", "inner_shin", "inner_ankle")}, "L3-L4"),
+    "L5": ({"pain_regions": ("outer_calf", "top_of_foot", "big_toe"), "self_tests": ("big_toe",)},
+           "L4-L5"),
+    "S1": ({"pain_regions": ("back_calf", "heel", "sole", "outer_edge"),
+            "self_tests": ("toe_walk",)}, "L5-S1"),
+}  # fmt: skip
+
+
+def full(**changes: tuple[str, ...]) -> Answers:
+    """A complete, spine-like answer set on the left side, with ``changes``."""
+    return {**SAFE, "side": ("left",), **SPINE_LIKE, **changes}
+
+
+def final(content: Content, answers: Answers) -> DiagramView:
+    """The diagram on the result page."""
+    return diagram_view(content, answers, assess(content, answers))
+
+
+# ----- regions and paths come from the content ------------------------------------------------
+
+
+def test_regions_are_the_location_questions_options_and_all_are_drawn(content: Content) -> None:
+    assert region_ids(content) == REGIONS
+    assert sorted(spine.all_region_ids()) == sorted(REGIONS)
+
+
+def test_each_roots_path_runs_through_its_places(content: Content) -> None:
+    assert root_regions(content) == {
+        "L3": ["front_thigh", "knee"],
+        "L4": ["knee", "inner_shin", "inner_ankle"],
+        "L5": ["outer_calf", "top_of_foot", "big_toe"],
+        "S1": ["back_calf", "heel", "sole", "outer_edge"],
+    }
+    # The drawn line starts at the hip and visits each place's anchor, top to bottom.
+    for root, places in root_regions(content).items():
+        drawn = spine.leg_path(root)
+        for place in places:
+            x, y = spine.REGIONS[place].anchor
+            assert f"{x} {y}" in drawn, (root, place)
+
+
+# ----- the result page ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("root", list(ROOT_CASES))
+def test_result_highlights_the_engines_root_and_its_disc(content: Content, root: str) -> None:
+    changes, disc = ROOT_CASES[root]
+    answers = full(**changes)
+    view = final(content, answers)
+    assert [r.root for r in view.roots] == [root]
+    assert view.discs == [disc]
+    assert view.roots[0].regions == root_regions(content)[root]
+    assert view.regions == list(changes["pain_regions"])
+    assert view.side == "left" and view.final and view.animate
+    assert not view.local and not view.emergency and not view.stenosis
+    names = spine.classes(view).split()
+    assert {f"r-{root}", f"d-{disc}", "dg-left", "dg-animate"} <= set(names)
+    assert {f"m-{place}" for place in changes["pain_regions"]} <= set(names)
+    assert f"{root} nerve root" in view.label and f"{disc} disc" in view.label
+    assert any(f"{disc} disc" in fact for fact in view.facts)
+
+
+def test_two_named_roots_both_glow_most_likely_first(content: Content) -> None:
+    answers = full(pain_regions=("outer_calf", "back_calf", "big_toe", "heel"))
+    expected = [r.root for r in assess(content, answers).roots]
+    assert len(expected) == 2, "the engine should name two roots for these answers"
+    view = final(content, answers)
+    assert [r.root for r in view.roots] == expected
+    assert set(view.discs) == {"L4-L5", "L5-S1"}
+    names = spine.classes(view).split()
+    assert {"r-L5", "r-S1", "d-L4-L5", "d-L5-S1"} <= set(names)
+
+
+def test_the_diagram_never_rederives_the_root(content: Content) -> None:
+    """Whatever the engine names is what glows, for every single place and side."""
+    for place in REGIONS:
+        for side in ("left", "right", "both"):
+            answers = full(pain_regions=(place,), side=(side,))
+            result = assess(content, answers)
+            view = diagram_view(content, answers, result)
+            assert [r.root for r in view.roots] == [r.root for r in result.roots]
+            assert view.discs == [r.disc for r in result.roots]
+
+
+def test_sides_follow_the_answer(content: Content) -> None:
+    right = final(content, full(side=("right",), pain_regions=("heel",)))
+    assert right.side == "right"
+    assert "dg-left" not in spine.classes(right) and "dg-both" not in spine.classes(right)
+    assert spine.view_box(right).startswith("0 ")
+    both = final(content, full(side=("both",), pain_regions=("heel",)))
+    assert both.side == "both" and "dg-both" in spine.classes(both)
+    assert spine.view_box(both).startswith("-130 0 620")
+    assert "Both legs are shown." in both.facts
+
+
+def test_local_result_shows_the_foot_not_the_spine(content: Content) -> None:
+    answers = {
+        **full(pain_regions=("heel", "sole"), side=("right",)),
+        "pain_travels": ("no",),
+        "leg_vs_back": ("no_back",),
+        "leg_nerve": ("no",),
+        "worse_with": ("first_steps",),
+    }
+    assert assess(content, answers).spine.band == "local"
+    view = final(content, answers)
+    assert view.local and view.roots == [] and not view.animate
+    assert view.regions == ["heel", "sole"]
+    names = spine.classes(view).split()
+    assert "dg-local" in names and "m-heel" in names and "m-sole" in names
+    assert not [n for n in names if n.startswith(("r-", "d-"))]
+    assert spine.view_box(view) == "0 180 360 534"  # the spine is cropped away
+    assert "The foot itself is highlighted, not the spine." in view.facts
+
+
+def test_stenosis_pattern_narrows_the_canal(content: Content) -> None:
+    answers = full(
+        side=("both",),
+        toes_first=("no",),
+        pain_regions=("back_calf", "outer_calf"),
+        worse_with=("walk_eased_by_sitting",),
+    )
+    assert "stenosis" in [a.id for a in assess(content, answers).look_alikes]
+    view = final(content, answers)
+    assert view.stenosis and "dg-stenosis" in spine.classes(view)
+    assert any("narrow" in fact for fact in view.facts)
+    assert not final(content, full(pain_regions=("heel",))).stenosis
+
+
+def test_emergency_has_no_drawing_and_no_animation(content: Content) -> None:
+    answers = {**full(pain_regions=("outer_calf", "big_toe")), "saddle_numbness": ("yes",)}
+    view = final(content, answers)
+    assert view.emergency and not view.animate
+    assert view.roots == [] and view.facts == [] and view.label == ""
+    assert "dg-animate" not in spine.classes(view)
+
+
+# ----- during the quiz --------------------------------------------------------------------------
+
+
+def test_marked_places_light_up_before_any_root(content: Content) -> None:
+    view = diagram_view(content, {**SAFE, "pain_regions": ("heel",)})
+    assert not view.final and view.side is None
+    assert view.regions == ["heel"] and view.roots == [] and not view.animate
+    # A foot-only answer is no result yet: the spine stays in the picture.
+    assert not view.local and "dg-local" not in spine.classes(view)
+
+
+def test_leading_root_appears_as_soon_as_the_engine_names_one(content: Content) -> None:
+    answers = {**SAFE, "pain_regions": ("outer_calf", "big_toe")}
+    view = diagram_view(content, answers)
+    assert [r.root for r in view.roots] == [r.root for r in assess(content, answers).roots]
+    assert [r.root for r in view.roots] == ["L5"] and view.discs == ["L4-L5"]
+    assert view.animate and {"r-L5", "d-L4-L5", "dg-animate"} <= set(spine.classes(view).split())
+    later = diagram_view(content, {**answers, "side": ("right",), "self_tests": ("big_toe",)})
+    assert later.side == "right" and later.roots[0].confidence == "fairly likely"
+
+
+def test_not_sure_marks_no_place(content: Content) -> None:
+    view = diagram_view(content, {**SAFE, "pain_regions": ("not_sure",)})
+    assert view.regions == [] and "No places marked." in view.facts
+
+
+# ----- styles, motion and weight --------------------------------------------------------------
+
+
+def test_every_switch_has_a_style(content: Content) -> None:
+    for place in REGIONS:
+        assert f".m-{place} .rg-{place}" in CSS, place
+    for root in content.roots.roots:
+        assert f".r-{root.id} :is(.np-{root.id}, .pulse-{root.id}" in CSS, root.id
+        assert f".d-{root.disc} .dk-{root.disc}" in CSS, root.disc
+
+
+def diagram_css() -> str:
+    start = CSS.index("/* ===== Spine diagram")
+    return CSS[start : CSS.index("/* ===== end of spine diagram ===== */")]
+
+
+def test_motion_is_cheap_calm_and_stops_when_hidden() -> None:
+    section = diagram_css()
+    keyframes = re.findall(r"@keyframes [\w-]+ \{(.*?)\}\s*\}", section, re.S)
+    assert len(keyframes) == 3  # the disc's glow, the pulse in the spine and in the leg
+    for frames in keyframes:
+        properties = set(re.findall(r"([\w-]+)\s*:", frames))
+        assert properties <= {"transform", "opacity", "stroke-dashoffset"}, properties
+    assert "prefers-reduced-motion: reduce" in section
+    assert ".dg-paused .dg * { animation-play-state: paused; }" in section
+    assert "visibilitychange" in JS and "dg-paused" in JS
+
+
+def gzipped(text: str) -> int:
+    return len(gzip.compress(text.encode("utf-8"), compresslevel=9))
+
+
+def test_the_diagram_stays_within_its_byte_budget() -> None:
+    """Markup (as compiled JSX) + its CSS + its script, gzipped, on the heaviest page."""
+    from footquiz.state import QuizState as S
+
+    drawing = spine.diagram(
+        S.diagram_class, S.diagram_view_box, S.diagram_label, S.diagram_side, S.diagram_facts,
+        size="small",
+    )  # fmt: skip
+    question_page = str(drawing) + str(spine.body_map(S.marked_regions))
+    script = JS[JS.index("// ----- Spine diagram") :]
+    total = gzipped(question_page) + gzipped(diagram_css()) + gzipped(script)
+    print(f"diagram on the question page: {total} bytes gzipped (budget {BUDGET_BYTES})")
+    assert total <= BUDGET_BYTES
+
+
+def luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_colours_meet_wcag_aa() -> None:
+    """Text 4.5:1, lines and shapes that carry meaning 3:1 (WCAG 1.4.3 and 1.4.11)."""
+    colours = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-f]{6})", CSS))
+    section = diagram_css()
+
+    def colour(name: str) -> str:
+        if name.startswith("#"):
+            assert name in section, f"{name} is no longer used by the diagram's styles"
+            return name
+        return colours[name]
+
+    pairs = [
+        ("ink", "paper", 4.5),  # labels
+        ("muted", "paper", 4.5),  # which leg
+        ("brand", "paper", 4.5),  # the root's name in the key
+        ("emergency", "paper", 4.5),  # "Narrow space"
+        ("#6b7784", "wash", 3),  # outline of a place
+        ("#6e2c00", "wash", 3),  # outline of a marked place
+        ("same-day", "#fde7cf", 3),  # hatching of a marked place
+        ("brand", "wash", 3),  # the root's path
+        ("focus", "brand", 3),  # the pulse on the path
+        ("ink", "focus", 3),  # keyboard focus on the map
+    ]
+    for fore, back, minimum in pairs:
+        assert contrast(colour(fore), colour(back)) >= minimum, (fore, back)
+
+
+def test_the_state_feeds_the_drawing_as_answers_arrive() -> None:
+    from footquiz.state import QuizState
+
+    state = QuizState(_reflex_internal_init=True)
+    state.start()
+    for answer in ("no", "no", "no", "no"):
+        state.submit({"answer": answer})
+    state.submit({"answer:none": "none"})
+    assert state.on_body_map and not state.diagram_shown
+    state.submit({"answer:outer_calf": "outer_calf", "answer:big_toe": "big_toe"})
+    assert state.current == "side" and state.diagram_shown and not state.on_body_map
+    assert state.marked_regions == ["outer_calf", "big_toe"]
+    assert {"m-outer_calf", "m-big_toe", "r-L5", "d-L4-L5"} <= set(state.diagram_class.split())
+    assert "L5 nerve root" in state.diagram_label
+    state.submit({"answer": "both"})
+    assert "dg-both" in state.diagram_class.split() and state.diagram_view_box.startswith("-130")
+    assert state.diagram_side == "left leg"
