@@ -38,3 +38,24 @@ document.addEventListener("change", syncBodyMap);
 document.addEventListener("visibilitychange", () => {
   document.documentElement.classList.toggle("dg-paused", document.hidden);
 });
+
+// ----- Sharing the result link -----
+// The phone's share sheet where there is one, else copy to the clipboard, else show the link.
+document.addEventListener("click", async (event) => {
+  const button = event.target instanceof Element ? event.target.closest("[data-share-path]") : null;
+  if (!button) return;
+  const url = location.origin + button.dataset.sharePath;
+  const status = document.getElementById("share-status");
+  const say = (text) => { if (status) status.textContent = text; };
+  try {
+    if (navigator.share) {
+      await navigator.share({ title: document.title, url });
+      return;
+    }
+    await navigator.clipboard.writeText(url);
+    say("Link copied. Paste it into a message or an email.");
+  } catch (error) {
+    if (error && error.name === "AbortError") return;
+    say("Copy this link: " + url);
+  }
+});

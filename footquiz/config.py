@@ -30,3 +30,32 @@ def link_secret() -> bytes:
             "!" * 78,
         )
     return DEV_SECRET
+
+
+KIOSK_PIN_ENV = "FOOTQUIZ_KIOSK_PIN"
+DEV_KIOSK_PIN = "0000"
+
+
+def kiosk_pin() -> str | None:
+    """The staff PIN that ends kiosk mode; in prod there is no default (exit is refused)."""
+    value = os.environ.get(KIOSK_PIN_ENV, "").strip()
+    if value:
+        return value
+    return None if is_prod() else DEV_KIOSK_PIN
+
+
+def _seconds(name: str, default: int) -> int:
+    try:
+        return max(1, int(os.environ.get(name, default)))
+    except ValueError:
+        log.warning("%s must be a whole number of seconds; using %d", name, default)
+        return default
+
+
+def kiosk_times() -> dict[str, int]:
+    """Kiosk idle times in seconds: on a question, on the result, and the countdown."""
+    return {
+        "quiz": _seconds("FOOTQUIZ_KIOSK_IDLE_QUIZ", 90),
+        "result": _seconds("FOOTQUIZ_KIOSK_IDLE_RESULT", 60),
+        "countdown": _seconds("FOOTQUIZ_KIOSK_COUNTDOWN", 20),
+    }

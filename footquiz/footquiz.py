@@ -5,20 +5,31 @@ from __future__ import annotations
 import reflex as rx
 
 from footquiz.components.trouble import APP_WRAPS
-from footquiz.pages import not_found, question, result, welcome
-from footquiz.state import QuizState
+from footquiz.headers import with_headers
+from footquiz.pages import not_found, question, result, shared, welcome
+from footquiz.state import QuizState, SharedState
 
 TITLE = "footquiz: could your foot pain come from your back?"
 DESCRIPTION = "A short, private self-check. Not a diagnosis."
 
 app = rx.App(
-    stylesheets=["/footquiz.css"],
+    stylesheets=["/footquiz.css", "/print.css"],
     html_lang="en",
     app_wraps=APP_WRAPS,
     toaster=None,  # no toast library: the reconnecting banner is ours
+    api_transformer=with_headers,
     head_components=[
         rx.el.meta(name="theme-color", content="#0b5394"),
+        # Generic previews only: a link preview never shows a result or an answer.
+        rx.el.meta(name="referrer", content="no-referrer"),
+        rx.el.meta(property="og:title", content=TITLE),
+        rx.el.meta(property="og:description", content=DESCRIPTION),
+        rx.el.meta(property="og:image", content="/icons/icon-512.png"),
+        rx.el.link(rel="manifest", href="/manifest.json"),
+        rx.el.link(rel="icon", href="/icons/icon.svg", type="image/svg+xml"),
+        rx.el.link(rel="apple-touch-icon", href="/icons/icon-192.png"),
         rx.el.script(src="/footquiz.js", defer=True),
+        rx.el.script(src="/kiosk.js", defer=True),
     ],
 )
 app.add_page(
@@ -43,3 +54,10 @@ app.add_page(
     on_load=QuizState.load_result,
 )
 app.add_page(not_found.not_found, route=not_found.ROUTE, title="Page not found | footquiz")
+app.add_page(
+    shared.shared,
+    route=shared.ROUTE,
+    title="A shared result | footquiz",
+    description=DESCRIPTION,
+    on_load=SharedState.open_shared,
+)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import json
+import os
 from functools import lru_cache
 from typing import Any, TypedDict
+from urllib.parse import unquote
 
 import reflex as rx
 
@@ -15,6 +18,7 @@ from footquiz.engine.answers import QuizError
 from footquiz.engine.assess import assess
 from footquiz.engine.diagram import MAP_QUESTION, DiagramView, diagram_view
 from footquiz.engine.model import Answers, Assessment
+from footquiz.sharing import LINK_PREFIX, ShareLinkError, link_token, open_link, qr_data_uri
 
 CONTENT = get_content()
 SAVE_FORMAT = 1
@@ -52,6 +56,24 @@ class ReasonView(TypedDict):
     text: str
 
 
+def describe_answers(answers: Answers, question_ids: list[str]) -> list[AnswerView]:
+    """Answers in words; ids this version of the check no longer has are shown as they are."""
+    rows = []
+    for question_id in question_ids:
+        question = CONTENT.question(question_id)
+        chosen = answers.get(question_id, ())
+        if question is None:
+            rows.append(
+                AnswerView(question_id=question_id, question=question_id, answer=", ".join(chosen))
+            )
+            continue
+        texts = [(o.text if (o := question.option(c)) else c) for c in chosen]
+        rows.append(
+            AnswerView(question_id=question_id, question=question.text, answer="; ".join(texts))
+        )
+    return rows
+
+
 @lru_cache(maxsize=4096)
 def _assessment(frozen: tuple[tuple[str, tuple[str, ...]], ...]) -> Assessment:
     """The engine's assessment, cached per answer set (events re-read it many times)."""
@@ -64,19 +86,152 @@ def _diagram_view(frozen: tuple[tuple[str, tuple[str, ...]], ...], done: bool) -
     return diagram_view(CONTENT, dict(frozen), _assessment(frozen) if done else None)
 
 
-class QuizState(rx.State):
-    """The patient's answers and place in the quiz, mirrored to browser storage."""
+class ResultView(rx.State, mixin=True):
+    """A finished check's answers and everything the result page shows about them.
+
+    Shared by the patient's own quiz and by a result link opened on another phone.
+    """
 
     answers: dict[str, list[str]] = {}
-    current: str = ""
     done: bool = False
+    share_path: str = ""
+    share_url: str = ""
+    share_qr: str = ""
+    result_date: str = ""
+
+    def _answers(self) -> Answers:
+        return {q: tuple(o) for q, o in self.answers.items()}
+
+    def _prepare_sharing(self) -> None:
+        """Make the result link, its QR code and the date for a finished, current check."""
+        self.share_path = LINK_PREFIX + link_token(self._answers())
+        origin = os.environ.get("FOOTQUIZ_PUBLIC_URL", "") or self.router.url.origin
+        self.share_url = origin.rstrip("/") + self.share_path
+        self.share_qr = qr_data_uri(self.share_url)
+        self.result_date = datetime.date.today().strftime("%d %B %Y")
+
+    def _result(self) -> Assessment:
+        return _assessment(tuple(sorted(self._answers().items())))
+
+    @rx.var
+    def urgency(self) -> dict[str, str]:
+        """The urgency tier: tier, title, timeframe, action, icon."""
+        if not self.done:
+            return {}
+        u = self._result().urgency
+        return {
+            "tier": u.tier.value,
+            "title": u.title,
+            "timeframe": u.timeframe,
+            "action": u.action,
+            "icon": u.icon,
+        }
+
+    @rx.var
+    def is_emergency(self) -> bool:
+        """Whether the result says to get emergency help now."""
+        return self.done and self._result().is_emergency
+
+    @rx.var
+    def spine(self) -> dict[str, str]:
+        """Spine likelihood: band, title, explanation."""
+        spine = self._result().spine if self.done else None
+        if spine is None:
+            return {}
+        return {"band": spine.band, "title": spine.title, "explanation": spine.explanation}
+
+    @rx.var
+    def roots(self) -> list[dict[str, str]]:
+        """The most likely nerve root(s) with disc level, path and confidence."""
+        if not self.done:
+            return []
+        return [
+            {"root": r.root, "disc": r.disc, "path": r.path, "confidence": r.confidence}
+            for r in self._result().roots
+        ]
+
+    @rx.var
+    def look_alikes(self) -> list[dict[str, str]]:
+        """Look-alike conditions worth naming."""
+        if not self.done:
+            return []
+        return [{"name": a.name, "what_it_is": a.what_it_is} for a in self._result().look_alikes]
+
+    @rx.var
+    def why(self) -> list[ReasonView]:
+        """The answers that drove the result, in plain words."""
+        if not self.done:
+            return []
+        return [ReasonView(conclusion=r.conclusion, text=r.text) for r in self._result().why]
+
+    @rx.var
+    def treatments(self) -> list[dict[str, str]]:
+        """Non-surgical treatment suggestions with links."""
+        if not self.done:
+            return []
+        return [
+            {
+                "title": t.title,
+                "summary": t.summary,
+                "fits_because": t.fits_because,
+                "url": t.url,
+                "site": t.site,
+            }
+            for t in self._result().treatments
+        ]
+
+    @rx.var
+    def help_sooner(self) -> list[str]:
+        """When to get help sooner."""
+        return self._result().get_help_sooner if self.done else []
+
+    @rx.var
+    def answer_summary(self) -> list[AnswerView]:
+        """Every answer on the path, for review and "change" links."""
+        if not self.done:
+            return []
+        answers = self._answers()
+        return describe_answers(answers, [q.id for q in flow.path(CONTENT, answers)])
+
+    # ----- the spine diagram -------------------------------------------------------------------
+
+    def _diagram(self) -> DiagramView:
+        return _diagram_view(tuple(sorted(self._answers().items())), self.done)
+
+    @rx.var
+    def diagram_class(self) -> str:
+        """The diagram's classes: side, marked places, leading root and disc, stenosis."""
+        return spine.classes(self._diagram())
+
+    @rx.var
+    def diagram_view_box(self) -> str:
+        """The part of the drawing shown (no spine for a local result, wide for both legs)."""
+        return spine.view_box(self._diagram())
+
+    @rx.var
+    def diagram_label(self) -> str:
+        """The diagram's text alternative: what is highlighted."""
+        return self._diagram().label
+
+    @rx.var
+    def diagram_side(self) -> str:
+        """Which leg the drawing shows, as words under it."""
+        return spine.side_words(self._diagram())
+
+    @rx.var
+    def diagram_facts(self) -> list[str]:
+        """What is highlighted, as short sentences beside the drawing."""
+        return self._diagram().facts
+
+
+class QuizState(ResultView, rx.State):
+    """The patient's answers and place in the quiz, mirrored to browser storage."""
+
+    current: str = ""
     problem: str = ""
     saved: str = rx.LocalStorage("", name="footquiz_answers")
 
     # ----- adapter helpers -----------------------------------------------------------------
-
-    def _answers(self) -> Answers:
-        return {q: tuple(o) for q, o in self.answers.items()}
 
     def _position(self) -> flow.Position:
         return flow.Position(
@@ -159,6 +314,7 @@ class QuizState(rx.State):
         self._restore()
         if not self.done:
             return rx.redirect("/quiz" if self.current else "/")
+        self._prepare_sharing()
         return rx.call_script(FOCUS_HEADING)
 
     @rx.event
@@ -263,100 +419,7 @@ class QuizState(rx.State):
         """Whether there is a check in progress to continue."""
         return bool(self.answers)
 
-    def _result(self) -> Assessment:
-        return _assessment(tuple(sorted(self._answers().items())))
-
-    @rx.var
-    def urgency(self) -> dict[str, str]:
-        """The urgency tier: tier, title, timeframe, action, icon."""
-        if not self.done:
-            return {}
-        u = self._result().urgency
-        return {
-            "tier": u.tier.value,
-            "title": u.title,
-            "timeframe": u.timeframe,
-            "action": u.action,
-            "icon": u.icon,
-        }
-
-    @rx.var
-    def is_emergency(self) -> bool:
-        """Whether the result says to get emergency help now."""
-        return self.done and self._result().is_emergency
-
-    @rx.var
-    def spine(self) -> dict[str, str]:
-        """Spine likelihood: band, title, explanation."""
-        spine = self._result().spine if self.done else None
-        if spine is None:
-            return {}
-        return {"band": spine.band, "title": spine.title, "explanation": spine.explanation}
-
-    @rx.var
-    def roots(self) -> list[dict[str, str]]:
-        """The most likely nerve root(s) with disc level, path and confidence."""
-        if not self.done:
-            return []
-        return [
-            {"root": r.root, "disc": r.disc, "path": r.path, "confidence": r.confidence}
-            for r in self._result().roots
-        ]
-
-    @rx.var
-    def look_alikes(self) -> list[dict[str, str]]:
-        """Look-alike conditions worth naming."""
-        if not self.done:
-            return []
-        return [{"name": a.name, "what_it_is": a.what_it_is} for a in self._result().look_alikes]
-
-    @rx.var
-    def why(self) -> list[ReasonView]:
-        """The answers that drove the result, in plain words."""
-        if not self.done:
-            return []
-        return [ReasonView(conclusion=r.conclusion, text=r.text) for r in self._result().why]
-
-    @rx.var
-    def treatments(self) -> list[dict[str, str]]:
-        """Non-surgical treatment suggestions with links."""
-        if not self.done:
-            return []
-        return [
-            {
-                "title": t.title,
-                "summary": t.summary,
-                "fits_because": t.fits_because,
-                "url": t.url,
-                "site": t.site,
-            }
-            for t in self._result().treatments
-        ]
-
-    @rx.var
-    def help_sooner(self) -> list[str]:
-        """When to get help sooner."""
-        return self._result().get_help_sooner if self.done else []
-
-    @rx.var
-    def answer_summary(self) -> list[AnswerView]:
-        """Every answer on the path, for review and "change" links."""
-        if not self.done:
-            return []
-        answers = self._answers()
-        rows = []
-        for question in flow.path(CONTENT, answers):
-            chosen = answers.get(question.id, ())
-            texts = [o.text for o in question.options if o.id in chosen]
-            rows.append(
-                AnswerView(question_id=question.id, question=question.text, answer="; ".join(texts))
-            )
-        return rows
-
-    # ----- the spine diagram and body map (issue 4) --------------------------------------------
-
-    def _diagram(self) -> DiagramView:
-        return _diagram_view(tuple(sorted(self._answers().items())), self.done)
+    # ----- the body map and the small diagram during the quiz -------------------------------
 
     @rx.var
     def on_body_map(self) -> bool:
@@ -373,27 +436,29 @@ class QuizState(rx.State):
         """The places ticked in the saved answer to the body-map question."""
         return list(self.answers.get(MAP_QUESTION, []))
 
-    @rx.var
-    def diagram_class(self) -> str:
-        """The diagram's classes: side, marked places, leading root and disc, stenosis."""
-        return spine.classes(self._diagram())
 
-    @rx.var
-    def diagram_view_box(self) -> str:
-        """The part of the drawing shown (no spine for a local result, wide for both legs)."""
-        return spine.view_box(self._diagram())
+class SharedState(ResultView, rx.State):
+    """A result link opened by anyone: read-only, recomputed from the answers it carries."""
 
-    @rx.var
-    def diagram_label(self) -> str:
-        """The diagram's text alternative: what is highlighted."""
-        return self._diagram().label
+    link_status: str = ""
+    """"" while opening, then "current", "older" (made with older content) or "invalid"."""
+    older_answers: list[AnswerView] = []
 
-    @rx.var
-    def diagram_side(self) -> str:
-        """Which leg the drawing shows, as words under it."""
-        return spine.side_words(self._diagram())
-
-    @rx.var
-    def diagram_facts(self) -> list[str]:
-        """What is highlighted, as short sentences beside the drawing."""
-        return self._diagram().facts
+    @rx.event
+    def open_shared(self) -> Any:
+        """Open the link in the address bar; a bad link gets the friendly page."""
+        self.answers, self.done, self.older_answers = {}, False, []
+        try:
+            shared = open_link(unquote(self.router.url.path).removeprefix(LINK_PREFIX).strip("/"))
+        except ShareLinkError:
+            self.link_status = "invalid"
+            return rx.call_script(FOCUS_HEADING)
+        if shared.is_current:
+            self.answers = {q: list(o) for q, o in shared.answers.items()}
+            self.done = True
+            self.link_status = "current"
+            self._prepare_sharing()
+        else:
+            self.link_status = "older"
+            self.older_answers = describe_answers(shared.answers, list(shared.answers))
+        return rx.call_script(FOCUS_HEADING)

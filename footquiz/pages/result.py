@@ -6,7 +6,9 @@ import reflex as rx
 
 from footquiz.components import spine
 from footquiz.components.layout import heading, page
-from footquiz.state import CONTENT, AnswerView, QuizState, ReasonView
+from footquiz.state import CONTENT, AnswerView, QuizState, ReasonView, ResultView
+
+View = type[ResultView]
 
 ROUTE = "/result"
 TIER_MARK = {
@@ -19,21 +21,21 @@ TIER_MARK = {
 }
 
 
-def urgency_box() -> rx.Component:
+def urgency_box(state: View) -> rx.Component:
     """How soon to get care: a symbol, words and colour (never colour alone)."""
     return rx.el.section(
         rx.el.p(
             rx.el.span(
-                rx.match(QuizState.urgency["tier"], *TIER_MARK.items(), "?"),
+                rx.match(state.urgency["tier"], *TIER_MARK.items(), "?"),
                 class_name="urgency-mark",
                 aria_hidden="true",
             ),
-            rx.el.span(QuizState.urgency["timeframe"], class_name="urgency-timeframe"),
+            rx.el.span(state.urgency["timeframe"], class_name="urgency-timeframe"),
             class_name="urgency-label",
         ),
-        rx.el.h2(QuizState.urgency["title"], class_name="urgency-title"),
-        rx.el.p(QuizState.urgency["action"], class_name="urgency-action"),
-        class_name="urgency urgency-" + QuizState.urgency["tier"],
+        rx.el.h2(state.urgency["title"], class_name="urgency-title"),
+        rx.el.p(state.urgency["action"], class_name="urgency-action"),
+        class_name="urgency urgency-" + state.urgency["tier"],
         id="urgency",
         aria_label="How soon to get care",
     )
@@ -83,6 +85,13 @@ def treatment_item(treatment: dict[str, str]) -> rx.Component:
     )
 
 
+def answer_row_read_only(row: AnswerView) -> rx.Component:
+    """One answer, as a shared link shows it."""
+    return rx.el.div(
+        rx.el.dt(row["question"]), rx.el.dd(rx.el.span(row["answer"])), class_name="answer-row"
+    )
+
+
 def answer_row(row: AnswerView) -> rx.Component:
     """One answer with a "change" button that goes back to that question."""
     return rx.el.div(
@@ -101,29 +110,29 @@ def answer_row(row: AnswerView) -> rx.Component:
     )
 
 
-def full_result() -> rx.Component:
+def full_result(state: View) -> rx.Component:
     """Everything after the urgency box, for non-emergency results."""
     return rx.fragment(
         section(
             "Where it most likely comes from",
-            rx.el.p(rx.el.strong(QuizState.spine["title"]), id="spine-title"),
-            rx.el.p(QuizState.spine["explanation"]),
+            rx.el.p(rx.el.strong(state.spine["title"]), id="spine-title"),
+            rx.el.p(state.spine["explanation"]),
             id="spine",
         ),
         section(
             "Picture of your result",
             spine.diagram(
-                QuizState.diagram_class,
-                QuizState.diagram_view_box,
-                QuizState.diagram_label,
-                QuizState.diagram_side,
-                QuizState.diagram_facts,
+                state.diagram_class,
+                state.diagram_view_box,
+                state.diagram_label,
+                state.diagram_side,
+                state.diagram_facts,
                 size="large",
             ),
             id="picture",
         ),
         rx.cond(
-            QuizState.roots.length() > 0,
+            state.roots.length() > 0,
             section(
                 "Most likely nerve",
                 rx.el.p(
@@ -131,18 +140,18 @@ def full_result() -> rx.Component:
                     " the soft pad between two bones of the spine.",
                     class_name="glossary",
                 ),
-                rx.el.ul(rx.foreach(QuizState.roots, root_item)),
+                rx.el.ul(rx.foreach(state.roots, root_item)),
                 id="roots",
             ),
         ),
-        section("Why this result", rx.el.ul(rx.foreach(QuizState.why, reason_item)), id="why"),
+        section("Why this result", rx.el.ul(rx.foreach(state.why, reason_item)), id="why"),
         rx.cond(
-            QuizState.look_alikes.length() > 0,
+            state.look_alikes.length() > 0,
             section(
                 "Other causes that fit",
                 rx.el.ul(
                     rx.foreach(
-                        QuizState.look_alikes,
+                        state.look_alikes,
                         lambda a: rx.el.li(rx.el.strong(a["name"]), ". ", a["what_it_is"]),
                     )
                 ),
@@ -151,33 +160,77 @@ def full_result() -> rx.Component:
         ),
         section(
             "What can help, without surgery",
-            rx.el.ul(rx.foreach(QuizState.treatments, treatment_item), class_name="cards"),
+            rx.el.ul(rx.foreach(state.treatments, treatment_item), class_name="cards"),
             id="treatments",
         ),
         section(
             "Get help sooner if",
-            rx.el.ul(rx.foreach(QuizState.help_sooner, lambda line: rx.el.li(line))),
+            rx.el.ul(rx.foreach(state.help_sooner, lambda line: rx.el.li(line))),
             id="help-sooner",
         ),
     )
 
 
+def share_section(state: View) -> rx.Component:
+    """The result link: share sheet or copy, and a QR code to take it to another phone."""
+    return section(
+        "Share or keep this result",
+        rx.el.p("The link holds your answers, not your name. Anyone with it can see this result."),
+        rx.el.img(
+            src=state.share_qr,
+            alt="QR code of the link to this result",
+            class_name="qr",
+            width="164",
+            height="164",
+            id="share-qr",
+        ),
+        rx.el.div(
+            rx.el.button(
+                "Share this result",
+                type="button",
+                class_name="btn btn-primary share",
+                id="share",
+                custom_attrs={"data-share-path": state.share_path},
+            ),
+            rx.el.button(
+                "Print",
+                type="button",
+                class_name="btn btn-secondary share",
+                on_click=rx.call_script("window.print()"),
+            ),
+            class_name="actions",
+        ),
+        rx.el.p("", id="share-status", role="status", class_name="share-status"),
+        rx.el.p(
+            "Link: ",
+            rx.el.a(state.share_url, href=state.share_path, id="share-link"),
+            class_name="share-path",
+        ),
+        id="share-section",
+    )
+
+
+def result_body(state: View, answer_rows: rx.Component) -> rx.Component:
+    """Urgency first, then the explanation (or only the reasons for an emergency)."""
+    return rx.fragment(
+        rx.el.p("Made on ", state.result_date, class_name="print-only"),
+        urgency_box(state),
+        rx.cond(
+            state.is_emergency,
+            section("Why", rx.el.ul(rx.foreach(state.why, reason_item)), id="why"),
+            full_result(state),
+        ),
+        section("Your answers", rx.el.dl(answer_rows, class_name="answers"), id="answers"),
+        rx.el.p(CONTENT.disclaimer, class_name="disclaimer"),
+        share_section(state),
+    )
+
+
 def result() -> rx.Component:
-    """The result screen."""
+    """The patient's own result screen."""
     return page(
         heading("Your result"),
-        urgency_box(),
-        rx.cond(
-            QuizState.is_emergency,
-            section("Why", rx.el.ul(rx.foreach(QuizState.why, reason_item)), id="why"),
-            full_result(),
-        ),
-        section(
-            "Your answers",
-            rx.el.dl(rx.foreach(QuizState.answer_summary, answer_row), class_name="answers"),
-            id="answers",
-        ),
-        rx.el.p(CONTENT.disclaimer, class_name="disclaimer"),
+        result_body(QuizState, rx.foreach(QuizState.answer_summary, answer_row)),
         rx.el.div(
             rx.el.button(
                 "Back",

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from phones import PHONE
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("FOOTQUIZ_CHROMIUM", "/usr/bin/chromium")
@@ -29,7 +30,6 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 START_TIMEOUT_S = 600
 IN_CI = os.environ.get("CI", "").lower() == "true"
 

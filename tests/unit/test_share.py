@@ -8,11 +8,11 @@ import string
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from walks import random_finished
 
 from footquiz.content import codebook_of, get_codebooks, get_content
-from footquiz.engine import flow
 from footquiz.engine.assess import assess
-from footquiz.engine.model import Answers, Content
+from footquiz.engine.model import Answers
 from footquiz.engine.share import (
     MAX_TOKEN_CHARS,
     ShareLinkError,
@@ -24,25 +24,6 @@ SECRET = b"test-secret"
 CONTENT = get_content()
 CODEBOOKS = get_codebooks().codebooks
 BOOK = CODEBOOKS[CONTENT.version]
-
-
-def random_finished(content: Content, rng: random.Random) -> Answers:
-    """Walk the quiz with random valid answers until it is done."""
-    position = flow.start(content)
-    while not position.done:
-        question = content.question(position.current or "")
-        assert question is not None
-        if question.kind == "single":
-            choice = [rng.choice(question.options).id]
-        else:
-            plain = [o.id for o in question.options if not o.exclusive]
-            exclusive = [o.id for o in question.options if o.exclusive]
-            if exclusive and rng.random() < 0.3:
-                choice = [rng.choice(exclusive)]
-            else:
-                choice = rng.sample(plain, rng.randint(1, len(plain)))
-        position = flow.answer(content, position, question.id, choice)
-    return dict(position.answers)
 
 
 def token_for(answers: Answers) -> str:

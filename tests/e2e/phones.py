@@ -1,0 +1,32 @@
+"""Shared helpers for the browser tests: the phone, saved answers, screenshots."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from footquiz.state import CONTENT, SAVE_FORMAT
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+STORAGE_KEY = "footquiz_answers"  # QuizState.saved
+Page = Any  # playwright.sync_api.Page, imported lazily so a bare machine can skip
+
+
+def open_saved(
+    browser: Any, app_url: str, answers: dict[str, list[str]], current: str | None, **options: Any
+) -> tuple[Any, Page]:
+    """A fresh phone whose browser storage holds these answers, as after a reload."""
+    context = browser.new_context(base_url=app_url, **PHONE, **options)
+    saved = json.dumps(
+        {"format": SAVE_FORMAT, "version": CONTENT.version, "answers": answers, "current": current}
+    )
+    context.add_init_script(
+        f"if (!sessionStorage.seeded) {{ sessionStorage.seeded = 1;"
+        f" localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(saved)}); }}"
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto("/result" if current is None else "/quiz")
+    return context, page

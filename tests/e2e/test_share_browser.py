@@ -1,0 +1,115 @@
+"""Result links in real Chromium: the same result on another phone, bad links, print."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from phones import PHONE, SCREENSHOTS, Page, open_saved
+
+pytestmark = pytest.mark.e2e
+
+L5 = {
+    "saddle_numbness": ["no"],
+    "bladder_bowel": ["no"],
+    "both_legs": ["no"],
+    "foot_drop": ["no"],
+    "serious_signs": ["none"],
+    "pain_regions": ["outer_calf", "top_of_foot", "big_toe"],
+    "side": ["left"],
+    "pain_travels": ["yes"],
+    "leg_vs_back": ["leg"],
+    "leg_nerve": ["yes"],
+    "self_tests": ["big_toe"],
+    "worse_with": ["cough_sit"],
+    "onset": ["sudden_lift"],
+    "duration": ["under_6_weeks"],
+    "diabetes": ["no"],
+    "age": ["age_40_59"],
+}
+
+
+@pytest.fixture(scope="module")
+def shared_path(browser: Any, app_url: str) -> str:
+    """Finish a check (from saved answers) and read its result link."""
+    context, page = open_saved(browser, app_url, L5, None)
+    page.locator("#share-link").wait_for()
+    page.wait_for_function("document.getElementById('share-link').textContent.includes('/r/')")
+    path = page.locator("#share-link").get_attribute("href")
+    assert page.locator("#share-qr").get_attribute("src").startswith("data:image/svg+xml")
+    context.close()
+    return path
+
+
+def new_phone(browser: Any, app_url: str) -> tuple[Any, Page]:
+    context = browser.new_context(base_url=app_url, **PHONE)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return context, page
+
+
+def test_a_link_opened_on_another_phone_shows_the_same_result(
+    browser: Any, app_url: str, shared_path: str
+) -> None:
+    assert len(shared_path) <= len("/r/") + 64
+    context, page = new_phone(browser, app_url)
+    response = page.goto(shared_path)
+    assert response is not None and response.status == 200
+    assert response.headers["referrer-policy"] == "no-referrer"
+    page.get_by_text("A shared footquiz result").wait_for()
+    text = page.locator("main").inner_text()
+    assert "within 1 to 2 weeks" in page.locator("#urgency").inner_text().lower()
+    assert "L5 nerve root" in text and "L4-L5 disc" in text
+    assert page.locator("button", has_text="Change").count() == 0  # read-only
+    assert page.locator("#take").get_attribute("href") == "/"
+    # The preview tags a messaging app reads are generic, never the result.
+    html = page.content()
+    assert "L5" not in page.locator("head").inner_html()
+    assert 'property="og:title"' in html
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["garbage", "A" * 10_240, "%C3%A9t%C3%A9", "AQEB", "@@@"],
+    ids=["garbage", "10KB", "non-ASCII", "truncated", "symbols"],
+)
+def test_bad_links_get_the_friendly_page(browser: Any, app_url: str, token: str) -> None:
+    context, page = new_phone(browser, app_url)
+    response = page.goto("/r/" + token)
+    assert response is not None and response.status == 404
+    page.get_by_text("This link is not valid").wait_for()
+    assert "Traceback" not in page.content()
+    context.close()
+
+
+def test_one_changed_character_is_refused(browser: Any, app_url: str, shared_path: str) -> None:
+    token = shared_path.removeprefix("/r/")
+    tampered = token[:10] + ("A" if token[10] != "A" else "B") + token[11:]
+    context, page = new_phone(browser, app_url)
+    response = page.goto("/r/" + tampered)
+    assert response is not None and response.status == 404
+    page.get_by_text("This link is not valid").wait_for()
+    context.close()
+
+
+def test_print_fits_one_page_without_buttons(browser: Any, app_url: str) -> None:
+    context, page = open_saved(browser, app_url, L5, None)
+    page.wait_for_function("document.getElementById('share-link')?.textContent.includes('/r/')")
+    page.emulate_media(media="print")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "print.png"), full_page=True)
+    assert not page.locator("#share").is_visible()
+    assert not page.locator("#result-back").is_visible()
+    assert page.locator(".print-only").first.is_visible()  # the date
+    assert page.locator("#share-qr").is_visible()
+    for paper in ("A4", "Letter"):
+        assert pages(page.pdf(format=paper)) == 1, paper
+    context.close()
+
+
+def pages(pdf: bytes) -> int:
+    """Pages in a PDF made by Chromium (its page tree says /Count N)."""
+    counts = [int(n) for n in re.findall(rb"/Count (\d+)", pdf)]
+    return max(counts) if counts else 0
