@@ -6,7 +6,7 @@ import reflex as rx
 
 from footquiz.components.trouble import APP_WRAPS
 from footquiz.headers import with_headers
-from footquiz.pages import not_found, question, result, shared, welcome
+from footquiz.pages import kiosk, not_found, question, result, shared, welcome
 from footquiz.state import QuizState, SharedState
 
 TITLE = "footquiz: could your foot pain come from your back?"
@@ -60,4 +60,11 @@ app.add_page(
     title="A shared result | footquiz",
     description=DESCRIPTION,
     on_load=SharedState.open_shared,
+)
+app.add_page(
+    kiosk.kiosk,
+    route=kiosk.ROUTE,
+    title="Start the check | footquiz",
+    description=DESCRIPTION,
+    on_load=QuizState.enter_kiosk,
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import hmac
 import json
 import os
 from functools import lru_cache
@@ -12,6 +13,7 @@ from urllib.parse import unquote
 import reflex as rx
 
 from footquiz.components import spine
+from footquiz.config import kiosk_pin, kiosk_times
 from footquiz.content import get_content
 from footquiz.engine import flow
 from footquiz.engine.answers import QuizError
@@ -229,6 +231,9 @@ class QuizState(ResultView, rx.State):
 
     current: str = ""
     problem: str = ""
+    # "1" while this device is a waiting-room kiosk, until staff exit with the PIN.
+    kiosk: str = rx.LocalStorage("", name="footquiz_kiosk")
+    kiosk_problem: str = ""
     saved: str = rx.LocalStorage("", name="footquiz_answers")
 
     # ----- adapter helpers -----------------------------------------------------------------
@@ -294,9 +299,12 @@ class QuizState(ResultView, rx.State):
         return rx.redirect("/quiz")
 
     @rx.event
-    def load_welcome(self) -> None:
-        """On opening the welcome screen: offer to continue a saved check."""
+    def load_welcome(self) -> Any:
+        """On opening the welcome screen: offer to continue a saved check (kiosk: attract)."""
+        if self.kiosk:
+            return rx.redirect("/kiosk", replace=True)
         self._restore()
+        return None
 
     @rx.event
     def load_quiz(self) -> Any:
@@ -356,15 +364,54 @@ class QuizState(ResultView, rx.State):
             return None
         return rx.redirect("/quiz")
 
-    @rx.event
-    def start_over(self) -> Any:
-        """Forget every answer, here and in browser storage."""
+    def _forget(self) -> None:
+        """Drop every answer, here and in browser storage."""
         self.answers = {}
         self.current = ""
         self.done = False
         self.problem = ""
         self.saved = ""
-        return rx.redirect("/")
+        self.share_path = self.share_url = self.share_qr = ""
+
+    @rx.event
+    def start_over(self) -> Any:
+        """Forget every answer, here and in browser storage."""
+        self._forget()
+        return rx.redirect("/kiosk" if self.kiosk else "/")
+
+    # ----- kiosk mode ------------------------------------------------------------------------
+
+    @rx.event
+    def enter_kiosk(self) -> Any:
+        """Opening /kiosk makes this device a kiosk and shows the attract screen, clean."""
+        self.kiosk = "1"
+        self.kiosk_problem = ""
+        self._forget()
+        return rx.call_script(FOCUS_HEADING)
+
+    @rx.event
+    def kiosk_done(self) -> Any:
+        """Wipe this patient ("I'm done", or the idle countdown ran out); back to attract."""
+        self._forget()
+        return rx.redirect("/kiosk", replace=True)
+
+    @rx.event
+    def exit_kiosk(self, form_data: dict[str, Any]) -> Any:
+        """Staff leave kiosk mode with the PIN; with no PIN set in prod, exit is refused."""
+        pin = kiosk_pin()
+        entered = str(form_data.get("pin", "")).strip()
+        if pin is None:
+            self.kiosk_problem = (
+                "Kiosk exit is locked: no staff PIN is set on the server (FOOTQUIZ_KIOSK_PIN)."
+            )
+            return None
+        if not hmac.compare_digest(entered.encode(), pin.encode()):
+            self.kiosk_problem = "That PIN is not right. Please try again."
+            return None
+        self.kiosk = ""
+        self.kiosk_problem = ""
+        self._forget()
+        return rx.redirect("/", replace=True)
 
     # ----- what the pages show ---------------------------------------------------------------
 
@@ -413,6 +460,16 @@ class QuizState(ResultView, rx.State):
     def total(self) -> int:
         """Expected number of questions on this path."""
         return flow.progress(CONTENT, self._position()).total
+
+    @rx.var
+    def kiosk_on(self) -> bool:
+        """Whether this device is a kiosk."""
+        return self.kiosk == "1"
+
+    @rx.var
+    def kiosk_idle(self) -> dict[str, int]:
+        """Kiosk idle times in seconds (quiz, result, countdown), from the server's settings."""
+        return kiosk_times()
 
     @rx.var
     def has_saved_answers(self) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from footquiz.state import HEADING_ID
+from footquiz.state import HEADING_ID, QuizState
 
 
 def heading(*children: rx.Component | str, **props: object) -> rx.Component:
@@ -13,8 +13,8 @@ def heading(*children: rx.Component | str, **props: object) -> rx.Component:
 
 
 def page(*children: rx.Component, wide: bool = False) -> rx.Component:
-    """A screen: header, the content in one <main>, and a short footer."""
-    return rx.fragment(
+    """A screen: header, the content in one <main>, and a short footer (larger on a kiosk)."""
+    return rx.el.div(
         rx.el.a("Skip to the main content", href="#main", class_name="skip-link"),
         rx.el.header(
             rx.el.a(
@@ -35,14 +35,16 @@ def page(*children: rx.Component, wide: bool = False) -> rx.Component:
             ),
             class_name="site-footer",
         ),
+        class_name=rx.cond(QuizState.kiosk_on, "app kiosk", "app"),
     )
 
 
 def button(text: str, *, primary: bool = True, **props: object) -> rx.Component:
     """A large button (at least 44 px tall) for the main actions."""
+    extra = props.pop("class_name", "")
     return rx.el.button(
         text,
         type=props.pop("type", "button"),
-        class_name="btn btn-primary" if primary else "btn btn-secondary",
+        class_name=("btn btn-primary " if primary else "btn btn-secondary ") + str(extra),
         **props,
     )

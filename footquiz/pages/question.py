@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from footquiz.components import kiosk as kiosk_tools
 from footquiz.components import spine
 from footquiz.components.layout import button, heading, page
 from footquiz.state import OptionView, QuizState
@@ -87,12 +88,17 @@ def question() -> rx.Component:
             on_submit=QuizState.submit,
         ),
         rx.el.p(
-            rx.el.button(
-                "Start over",
-                type="button",
-                on_click=QuizState.start_over,
-                class_name="link-button",
+            rx.cond(
+                QuizState.kiosk_on,
+                kiosk_tools.done_button(),
+                rx.el.button(
+                    "Start over",
+                    type="button",
+                    on_click=QuizState.start_over,
+                    class_name="link-button",
+                ),
             ),
             class_name="start-over",
         ),
+        kiosk_tools.idle_tools(),
     )

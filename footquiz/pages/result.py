@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import reflex as rx
 
+from footquiz.components import kiosk as kiosk_tools
 from footquiz.components import spine
 from footquiz.components.layout import heading, page
 from footquiz.state import CONTENT, AnswerView, QuizState, ReasonView, ResultView
 
 View = type[ResultView]
+Kiosk = bool | rx.Var[bool]
 
 ROUTE = "/result"
 TIER_MARK = {
@@ -66,21 +68,25 @@ def root_item(root: dict[str, str]) -> rx.Component:
     )
 
 
-def treatment_item(treatment: dict[str, str]) -> rx.Component:
-    """A non-surgical option with why it fits and a link that opens in a new tab."""
+def treatment_item(treatment: dict[str, str], kiosk: Kiosk = False) -> rx.Component:
+    """A non-surgical option with why it fits and a link that opens in a new tab.
+
+    A kiosk shows no outside links: the QR code takes them home on the patient's phone.
+    """
+    link = rx.el.a(
+        "Read more on ",
+        treatment["site"],
+        rx.el.span(" (opens in a new tab)", class_name="visually-hidden"),
+        href=treatment["url"],
+        target="_blank",
+        rel="noopener noreferrer",
+        class_name="treatment-link",
+    )
     return rx.el.li(
         rx.el.h3(treatment["title"]),
         rx.el.p(treatment["summary"]),
         rx.el.p(rx.el.em("Why it fits: "), treatment["fits_because"]),
-        rx.el.a(
-            "Read more on ",
-            treatment["site"],
-            rx.el.span(" (opens in a new tab)", class_name="visually-hidden"),
-            href=treatment["url"],
-            target="_blank",
-            rel="noopener noreferrer",
-            class_name="treatment-link",
-        ),
+        link if kiosk is False else rx.cond(kiosk, rx.fragment(), link),
         class_name="card",
     )
 
@@ -110,7 +116,7 @@ def answer_row(row: AnswerView) -> rx.Component:
     )
 
 
-def full_result(state: View) -> rx.Component:
+def full_result(state: View, kiosk: Kiosk = False) -> rx.Component:
     """Everything after the urgency box, for non-emergency results."""
     return rx.fragment(
         section(
@@ -160,7 +166,10 @@ def full_result(state: View) -> rx.Component:
         ),
         section(
             "What can help, without surgery",
-            rx.el.ul(rx.foreach(state.treatments, treatment_item), class_name="cards"),
+            rx.el.ul(
+                rx.foreach(state.treatments, lambda t: treatment_item(t, kiosk)),
+                class_name="cards",
+            ),
             id="treatments",
         ),
         section(
@@ -171,19 +180,9 @@ def full_result(state: View) -> rx.Component:
     )
 
 
-def share_section(state: View) -> rx.Component:
+def share_section(state: View, kiosk: Kiosk = False) -> rx.Component:
     """The result link: share sheet or copy, and a QR code to take it to another phone."""
-    return section(
-        "Share or keep this result",
-        rx.el.p("The link holds your answers, not your name. Anyone with it can see this result."),
-        rx.el.img(
-            src=state.share_qr,
-            alt="QR code of the link to this result",
-            class_name="qr",
-            width="164",
-            height="164",
-            id="share-qr",
-        ),
+    tools = rx.fragment(
         rx.el.div(
             rx.el.button(
                 "Share this result",
@@ -206,11 +205,30 @@ def share_section(state: View) -> rx.Component:
             rx.el.a(state.share_url, href=state.share_path, id="share-link"),
             class_name="share-path",
         ),
+    )
+    kiosk_note = rx.el.p(
+        rx.el.strong("Scan this code with your phone"),
+        " to take this result and the treatment links home. Nothing stays on this screen.",
+        id="kiosk-qr-note",
+        class_name="qr-kiosk-note",
+    )
+    return section(
+        "Share or keep this result",
+        rx.el.p("The link holds your answers, not your name. Anyone with it can see this result."),
+        rx.el.img(
+            src=state.share_qr,
+            alt="QR code of the link to this result",
+            class_name="qr",
+            width="164",
+            height="164",
+            id="share-qr",
+        ),
+        tools if kiosk is False else rx.cond(kiosk, kiosk_note, tools),
         id="share-section",
     )
 
 
-def result_body(state: View, answer_rows: rx.Component) -> rx.Component:
+def result_body(state: View, answer_rows: rx.Component, kiosk: Kiosk = False) -> rx.Component:
     """Urgency first, then the explanation (or only the reasons for an emergency)."""
     return rx.fragment(
         rx.el.p("Made on ", state.result_date, class_name="print-only"),
@@ -218,11 +236,11 @@ def result_body(state: View, answer_rows: rx.Component) -> rx.Component:
         rx.cond(
             state.is_emergency,
             section("Why", rx.el.ul(rx.foreach(state.why, reason_item)), id="why"),
-            full_result(state),
+            full_result(state, kiosk),
         ),
         section("Your answers", rx.el.dl(answer_rows, class_name="answers"), id="answers"),
         rx.el.p(CONTENT.disclaimer, class_name="disclaimer"),
-        share_section(state),
+        share_section(state, kiosk),
     )
 
 
@@ -230,7 +248,9 @@ def result() -> rx.Component:
     """The patient's own result screen."""
     return page(
         heading("Your result"),
-        result_body(QuizState, rx.foreach(QuizState.answer_summary, answer_row)),
+        result_body(
+            QuizState, rx.foreach(QuizState.answer_summary, answer_row), QuizState.kiosk_on
+        ),
         rx.el.div(
             rx.el.button(
                 "Back",
@@ -239,13 +259,18 @@ def result() -> rx.Component:
                 class_name="btn btn-secondary",
                 id="result-back",
             ),
-            rx.el.button(
-                "Start over",
-                type="button",
-                on_click=QuizState.start_over,
-                class_name="btn btn-secondary",
+            rx.cond(
+                QuizState.kiosk_on,
+                kiosk_tools.done_button(),
+                rx.el.button(
+                    "Start over",
+                    type="button",
+                    on_click=QuizState.start_over,
+                    class_name="btn btn-secondary",
+                ),
             ),
             class_name="actions",
         ),
+        kiosk_tools.idle_tools(),
         wide=True,
     )

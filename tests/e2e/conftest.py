@@ -32,6 +32,13 @@ CHROMIUM_FLAGS = [
 ]
 START_TIMEOUT_S = 600
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# Short kiosk idle times, so the kiosk tests need not wait 90 s; other tests never use kiosk mode.
+KIOSK_ENV = {
+    "FOOTQUIZ_KIOSK_IDLE_QUIZ": "3",
+    "FOOTQUIZ_KIOSK_IDLE_RESULT": "3",
+    "FOOTQUIZ_KIOSK_COUNTDOWN": "2",
+    "FOOTQUIZ_KIOSK_PIN": "2468",
+}
 
 
 def _unavailable(reason: str) -> None:
@@ -79,6 +86,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = {
         **os.environ,
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        **KIOSK_ENV,
     }
     with log.open("wb") as out:
         process = subprocess.Popen(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
 from footquiz.state import CONTENT, QuizState
 
 SAFE = {
@@ -138,3 +140,32 @@ def test_change_from_the_result_reopens_that_question() -> None:
     assert state.options[0]["checked"] is True  # "Yes" is still ticked
     state.submit({"answer": "no"})
     assert state.current == "bladder_bowel"
+
+
+def test_kiosk_exit_is_refused_in_prod_without_a_pin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REFLEX_ENV_MODE", "prod")
+    monkeypatch.delenv("FOOTQUIZ_KIOSK_PIN", raising=False)
+    state = fresh()
+    state.enter_kiosk()
+    assert state.exit_kiosk({"pin": "0000"}) is None
+    assert "locked" in state.kiosk_problem
+    assert state.kiosk_on
+
+
+def test_kiosk_exit_with_the_right_pin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FOOTQUIZ_KIOSK_PIN", "2468")
+    state = fresh()
+    state.enter_kiosk()
+    state.exit_kiosk({"pin": "1234"})
+    assert state.kiosk_on and "not right" in state.kiosk_problem
+    assert goes_to(state.exit_kiosk({"pin": "2468"}), "/")
+    assert not state.kiosk_on
+
+
+def test_kiosk_wipe_forgets_the_patient() -> None:
+    state = fresh()
+    state.enter_kiosk()
+    state.start()
+    state.submit({"answer": "no"})
+    assert goes_to(state.kiosk_done(), "/kiosk")
+    assert state.answers == {} and state.saved == "" and state.kiosk_on

@@ -1,0 +1,66 @@
+"""Kiosk tools on the quiz and result screens: the idle prompt and the "I'm done" button."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from footquiz.state import QuizState
+
+
+def done_button(button_id: str = "kiosk-done") -> rx.Component:
+    """Wipe this patient's answers at once and go back to the attract screen."""
+    return rx.el.button(
+        "I'm done",
+        type="button",
+        on_click=QuizState.kiosk_done,
+        class_name="btn btn-secondary kiosk-done",
+        id=button_id,
+    )
+
+
+def idle_tools() -> rx.Component:
+    """Settings for assets/kiosk.js, the "Still there?" dialog and the hidden wipe button."""
+    return rx.cond(
+        QuizState.kiosk_on,
+        rx.fragment(
+            rx.el.div(
+                id="kiosk-settings",
+                hidden=True,
+                custom_attrs={
+                    "data-idle-quiz": QuizState.kiosk_idle["quiz"],
+                    "data-idle-result": QuizState.kiosk_idle["result"],
+                    "data-countdown": QuizState.kiosk_idle["countdown"],
+                },
+            ),
+            rx.el.dialog(
+                rx.el.h2("Still there?", id="still-there-title"),
+                rx.el.p(
+                    "To keep your answers private, we will clear them in ",
+                    rx.el.strong("", id="still-there-seconds"),
+                    " seconds.",
+                ),
+                rx.el.div(
+                    rx.el.button(
+                        "I'm still here",
+                        type="button",
+                        class_name="btn btn-primary",
+                        id="still-here",
+                        on_click=rx.call_script("document.getElementById('still-there')?.close()"),
+                    ),
+                    done_button("still-there-done"),
+                    class_name="actions",
+                ),
+                id="still-there",
+                aria_labelledby="still-there-title",
+                class_name="still-there",
+            ),
+            rx.el.button(
+                "Clear",
+                type="button",
+                hidden=True,
+                tab_index=-1,
+                on_click=QuizState.kiosk_done,
+                id="kiosk-wipe",
+            ),
+        ),
+    )

@@ -1,0 +1,151 @@
+"""Kiosk mode in real Chromium, with the idle times shortened by the app fixture's settings."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from typing import Any
+
+import pytest
+from conftest import KIOSK_ENV
+from phones import PHONE, STORAGE_KEY, Page
+
+pytestmark = pytest.mark.e2e
+
+IDLE_S = int(KIOSK_ENV["FOOTQUIZ_KIOSK_IDLE_QUIZ"]) + int(KIOSK_ENV["FOOTQUIZ_KIOSK_COUNTDOWN"])
+TABLET = {**PHONE, "viewport": {"width": 810, "height": 1080}}
+
+
+@pytest.fixture
+def tablet(browser: Any, app_url: str) -> Any:
+    """A fresh tablet that staff have put into kiosk mode."""
+    context = browser.new_context(base_url=app_url, **TABLET)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto("/kiosk")
+    page.locator("#kiosk-start").wait_for()
+    page.wait_for_function("localStorage.getItem('footquiz_kiosk') === '1'")
+    yield page
+    context.close()
+
+
+def begin(page: Page, answers: int) -> None:
+    """Start the check on the kiosk and answer a few warning-sign questions with "No"."""
+    page.locator("#kiosk-start").click()
+    page.wait_for_url("**/quiz")
+    for _ in range(answers):
+        before = page.locator("#screen-heading").inner_text()
+        page.get_by_label("No", exact=True).check()
+        page.locator("#continue").click()
+        page.wait_for_function(
+            "b => document.getElementById('screen-heading')?.innerText !== b", arg=before
+        )
+
+
+def saved_answers(page: Page) -> str:
+    return page.evaluate("k => localStorage.getItem(k) || ''", STORAGE_KEY)
+
+
+def nothing_of_the_last_patient(page: Page) -> None:
+    """Going back after a wipe shows no answer: the check starts again from nothing."""
+    page.go_back()
+    page.wait_for_timeout(1000)
+    assert '"no"' not in saved_answers(page)
+    if "/quiz" in page.url:
+        page.get_by_text("Is there new numbness").wait_for()
+        assert page.locator("input:checked").count() == 0
+    else:
+        assert "/kiosk" in page.url or page.url.endswith("/")
+
+
+def test_kiosk_mode_survives_a_reload_and_home_leads_to_the_attract_screen(tablet: Page) -> None:
+    tablet.reload()
+    tablet.locator("#kiosk-start").wait_for()
+    tablet.goto("/")
+    tablet.wait_for_url("**/kiosk")
+    assert tablet.locator("a[target=_blank]").count() == 0
+
+
+def test_idle_prompt_then_wipe(tablet: Page) -> None:
+    begin(tablet, 2)
+    assert '"no"' in saved_answers(tablet)
+    tablet.locator("#still-there").wait_for(state="visible", timeout=IDLE_S * 1000)
+    assert "Still there?" in tablet.locator("#still-there").inner_text()
+    tablet.wait_for_url("**/kiosk", timeout=(IDLE_S + 5) * 1000)
+    tablet.locator("#kiosk-start").wait_for()
+    assert saved_answers(tablet) == ""
+    nothing_of_the_last_patient(tablet)
+
+
+def test_still_here_keeps_the_answers(tablet: Page) -> None:
+    begin(tablet, 1)
+    tablet.locator("#still-there").wait_for(state="visible", timeout=IDLE_S * 1000)
+    tablet.locator("#still-here").click()
+    assert not tablet.locator("#still-there").is_visible()
+    assert "/quiz" in tablet.url and '"no"' in saved_answers(tablet)
+
+
+def test_im_done_wipes_at_once(tablet: Page) -> None:
+    begin(tablet, 2)
+    tablet.locator("#kiosk-done").click()
+    tablet.wait_for_url("**/kiosk")
+    tablet.locator("#kiosk-start").wait_for()
+    assert saved_answers(tablet) == ""
+    nothing_of_the_last_patient(tablet)
+
+
+def test_leaving_kiosk_mode_needs_the_pin(tablet: Page) -> None:
+    tablet.get_by_text("Staff: leave kiosk mode").click()
+    tablet.locator("#kiosk-pin").fill("1111")
+    tablet.get_by_role("button", name="Leave kiosk mode").click()
+    tablet.get_by_text("That PIN is not right").wait_for()
+    assert tablet.evaluate("localStorage.getItem('footquiz_kiosk')") == "1"
+    tablet.locator("#kiosk-pin").fill(KIOSK_ENV["FOOTQUIZ_KIOSK_PIN"])
+    tablet.get_by_role("button", name="Leave kiosk mode").click()
+    tablet.locator("#start").wait_for()  # the normal welcome screen
+    assert tablet.evaluate("localStorage.getItem('footquiz_kiosk')") in ("", None)
+
+
+def test_result_on_a_kiosk_has_a_qr_code_instead_of_links(tablet: Page) -> None:
+    tablet.locator("#kiosk-start").click()
+    tablet.wait_for_url("**/quiz")
+    tablet.get_by_label("Yes", exact=True).check()  # an emergency answer ends the quiz at once
+    tablet.locator("#continue").click()
+    tablet.wait_for_url("**/result")
+    tablet.locator("#kiosk-qr-note").wait_for()
+    tablet.wait_for_function("document.getElementById('share-qr')?.src.startsWith('data:')")
+    assert tablet.locator("a[target=_blank]").count() == 0
+    assert tablet.locator("#share").count() == 0
+
+
+def test_result_treatments_have_no_outside_links_on_a_kiosk(tablet: Page) -> None:
+    begin(tablet, 0)
+    plan = [["No"]] * 4 + [["None of these"], ["Heel"], ["Right leg or foot"], ["No"]]
+    plan += [["I have no back pain"], ["No"], ["All of them felt normal"]]
+    plan += [["It is worst on my first steps in the morning or after I sit"]]
+    plan += [["Slowly, with no clear cause"], ["Less than 6 weeks"], ["No"], ["40 to 59"]]
+    for labels in plan:
+        before = tablet.locator("#screen-heading").inner_text()
+        for label in labels:
+            tablet.get_by_label(label, exact=True).check()
+        tablet.locator("#continue").click()
+        tablet.wait_for_function(
+            "b => document.getElementById('screen-heading')?.innerText !== b", arg=before
+        )
+    tablet.wait_for_url("**/result")
+    tablet.locator("#treatments").wait_for()
+    assert tablet.locator("#treatments .card").count() > 0
+    assert tablet.locator("a[href^='http']").count() == 0
+    assert tablet.locator("#share-qr").is_visible()
+
+
+def test_the_manifest_is_served_and_valid(app_url: str) -> None:
+    with urllib.request.urlopen(app_url + "/manifest.json", timeout=10) as response:
+        manifest = json.loads(response.read())
+    assert manifest["name"] and manifest["theme_color"]
+    assert manifest["display"] in ("standalone", "fullscreen")
+    sizes = {icon["sizes"] for icon in manifest["icons"]}
+    assert {"192x192", "512x512"} <= sizes
+    for icon in manifest["icons"]:
+        with urllib.request.urlopen(app_url + icon["src"], timeout=10) as response:
+            assert response.status == 200
