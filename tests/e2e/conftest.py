@@ -7,20 +7,15 @@ tests skip with a loud message so the unit tests still run on a bare machine.
 from __future__ import annotations
 
 import os
-import shutil
-import signal
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from phones import PHONE
 
-ROOT = Path(__file__).resolve().parents[2]
+from benchmarks.appserver import AppUnavailableError, running_app
+
 CHROMIUM = os.environ.get("FOOTQUIZ_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -30,7 +25,6 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-START_TIMEOUT_S = 600
 IN_CI = os.environ.get("CI", "").lower() == "true"
 # Short kiosk idle times, so the kiosk tests need not wait 90 s; other tests never use kiosk mode.
 KIOSK_ENV = {
@@ -49,65 +43,14 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    """Poll the backend's /ping and the first page until both answer."""
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the app exited early:\n{log.read_text()[-3000:]}")
-        try:
-            with (
-                urllib.request.urlopen(url + "/ping", timeout=2) as ping,
-                urllib.request.urlopen(url + "/", timeout=5) as page,
-            ):
-                if ping.status == 200 and page.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(1)
-    raise RuntimeError(f"the app did not start in {START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}")
-
-
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Start ``reflex run --env prod`` on a free port once per test session."""
-    reflex = shutil.which("reflex", path=str(Path(sys.executable).parent)) or shutil.which("reflex")
-    if reflex is None:
-        _unavailable("the reflex command is not installed")
-    port = free_port()
-    log = tmp_path_factory.mktemp("app") / "reflex.log"
-    env = {
-        **os.environ,
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-        **KIOSK_ENV,
-    }
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [reflex, "run", "--env", "prod", "--frontend-port", str(port)]
-            + ["--backend-port", str(port)],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(url, process, log)
-        yield url
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+        with running_app(tmp_path_factory.mktemp("app"), env=KIOSK_ENV) as server:
+            yield server.url
+    except AppUnavailableError as error:
+        _unavailable(str(error))
 
 
 @pytest.fixture(scope="session")
