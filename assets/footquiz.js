@@ -53,9 +53,9 @@ document.addEventListener("click", async (event) => {
       return;
     }
     await navigator.clipboard.writeText(url);
-    say("Link copied. Paste it into a message or an email.");
+    say(button.dataset.copied);
   } catch (error) {
     if (error && error.name === "AbortError") return;
-    say("Copy this link: " + url);
+    say(button.dataset.copyThis + " " + url);
   }
 });

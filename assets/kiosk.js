@@ -19,8 +19,8 @@
       return;
     }
     const left = Math.max(0, Math.ceil((idle + countdown - quiet) / 1000));
-    const seconds = document.getElementById("still-there-seconds");
-    if (seconds) seconds.textContent = String(left);
+    const text = document.getElementById("still-there-text");
+    if (text) text.textContent = text.dataset.template.replace("{seconds}", String(left));
     if (!dialog.open) dialog.showModal();
     if (left === 0) {
       dialog.close();

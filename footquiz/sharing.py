@@ -5,7 +5,8 @@ from __future__ import annotations
 import segno
 
 from footquiz.config import link_secret
-from footquiz.content import get_codebooks, get_content
+from footquiz.content import LANGUAGES, get_codebooks, get_content
+from footquiz.content.i18n import DEFAULT_LANGUAGE
 from footquiz.engine.model import Answers
 from footquiz.engine.share import SharedAnswers, ShareLinkError, make_token, open_token
 
@@ -15,16 +16,22 @@ LINK_PREFIX = "/r/"
 _SECRET = link_secret()
 
 
-def link_token(answers: Answers) -> str:
-    """The token of a finished check's result link."""
+_CODES = list(LANGUAGES)
+
+
+def link_token(answers: Answers, language: str = DEFAULT_LANGUAGE) -> str:
+    """The token of a finished check's result link, in the language it was taken in."""
     content = get_content()
     codebook = get_codebooks().codebooks[content.version]
-    return make_token(content, codebook, answers, _SECRET)
+    return make_token(content, codebook, answers, _SECRET, _CODES.index(language))
 
 
-def open_link(token: str) -> SharedAnswers:
-    """Open a result link's token; raises :class:`ShareLinkError` for any bad link."""
-    return open_token(token, get_content(), get_codebooks().codebooks, _SECRET)
+def open_link(token: str) -> tuple[SharedAnswers, str]:
+    """Open a result link's token: its answers and language; :class:`ShareLinkError` if bad."""
+    shared = open_token(token, get_content(), get_codebooks().codebooks, _SECRET)
+    if shared.language >= len(_CODES):
+        raise ShareLinkError("the link names a language this server does not have")
+    return shared, _CODES[shared.language]
 
 
 def qr_data_uri(url: str) -> str:

@@ -14,15 +14,18 @@ import reflex as rx
 
 from footquiz.components import spine
 from footquiz.config import kiosk_pin, kiosk_times
-from footquiz.content import get_content
+from footquiz.content import LANGUAGES, get_content
+from footquiz.content.i18n import DEFAULT_LANGUAGE
 from footquiz.engine import flow
 from footquiz.engine.answers import QuizError
 from footquiz.engine.assess import assess
 from footquiz.engine.diagram import MAP_QUESTION, DiagramView, diagram_view
-from footquiz.engine.model import Answers, Assessment
+from footquiz.engine.model import Answers, Assessment, Content
+from footquiz.engine.words import terms_in
 from footquiz.sharing import LINK_PREFIX, ShareLinkError, link_token, open_link, qr_data_uri
 
 CONTENT = get_content()
+"""The English content: ids and structure, the same in every language."""
 SAVE_FORMAT = 1
 HEADING_ID = "screen-heading"
 ANSWER_FIELD = "answer"
@@ -49,6 +52,7 @@ class AnswerView(TypedDict):
     question_id: str
     question: str
     answer: str
+    change_label: str
 
 
 class ReasonView(TypedDict):
@@ -58,34 +62,55 @@ class ReasonView(TypedDict):
     text: str
 
 
-def describe_answers(answers: Answers, question_ids: list[str]) -> list[AnswerView]:
+def describe_answers(
+    content: Content, answers: Answers, question_ids: list[str]
+) -> list[AnswerView]:
     """Answers in words; ids this version of the check no longer has are shown as they are."""
     rows = []
     for question_id in question_ids:
-        question = CONTENT.question(question_id)
+        question = content.question(question_id)
         chosen = answers.get(question_id, ())
-        if question is None:
-            rows.append(
-                AnswerView(question_id=question_id, question=question_id, answer=", ".join(chosen))
-            )
-            continue
-        texts = [(o.text if (o := question.option(c)) else c) for c in chosen]
+        text = question.text if question else question_id
+        options = [(o.text if question and (o := question.option(c)) else c) for c in chosen]
         rows.append(
-            AnswerView(question_id=question_id, question=question.text, answer="; ".join(texts))
+            AnswerView(
+                question_id=question_id,
+                question=text,
+                answer="; ".join(options),
+                change_label=content.ui["change_label"].format(question=text),
+            )
         )
     return rows
 
 
+Frozen = tuple[tuple[str, tuple[str, ...]], ...]
+
+
 @lru_cache(maxsize=4096)
-def _assessment(frozen: tuple[tuple[str, tuple[str, ...]], ...]) -> Assessment:
+def _assessment(frozen: Frozen, language: str) -> Assessment:
     """The engine's assessment, cached per answer set (events re-read it many times)."""
-    return assess(CONTENT, dict(frozen))
+    return assess(get_content(language), dict(frozen))
 
 
 @lru_cache(maxsize=4096)
-def _diagram_view(frozen: tuple[tuple[str, tuple[str, ...]], ...], done: bool) -> DiagramView:
+def _diagram_view(frozen: Frozen, done: bool, language: str) -> DiagramView:
     """What the spine diagram shows: for the final result, or for the answers so far."""
-    return diagram_view(CONTENT, dict(frozen), _assessment(frozen) if done else None)
+    final = _assessment(frozen, language) if done else None
+    return diagram_view(get_content(language), dict(frozen), final)
+
+
+def browser_language(accept_language: str) -> str:
+    """The first language in an Accept-Language header that the app has, else English."""
+    for part in accept_language.split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in LANGUAGES:
+            return code
+    return DEFAULT_LANGUAGE
+
+
+def glossary_view(content: Content, texts: list[str]) -> list[dict[str, str]]:
+    """The glossary words that appear in these texts, to explain them in place."""
+    return [{"term": g.term, "plain": g.plain} for g in terms_in(content, texts)]
 
 
 class ResultView(rx.State, mixin=True):
@@ -96,6 +121,7 @@ class ResultView(rx.State, mixin=True):
 
     answers: dict[str, list[str]] = {}
     done: bool = False
+    lang: str = DEFAULT_LANGUAGE
     share_path: str = ""
     share_url: str = ""
     share_qr: str = ""
@@ -104,16 +130,37 @@ class ResultView(rx.State, mixin=True):
     def _answers(self) -> Answers:
         return {q: tuple(o) for q, o in self.answers.items()}
 
+    def _content(self) -> Content:
+        return get_content(self.lang)
+
+    def _frozen(self) -> Frozen:
+        return tuple(sorted(self._answers().items()))
+
     def _prepare_sharing(self) -> None:
         """Make the result link, its QR code and the date for a finished, current check."""
-        self.share_path = LINK_PREFIX + link_token(self._answers())
+        self.share_path = LINK_PREFIX + link_token(self._answers(), self.lang)
         origin = os.environ.get("FOOTQUIZ_PUBLIC_URL", "") or self.router.url.origin
         self.share_url = origin.rstrip("/") + self.share_path
         self.share_qr = qr_data_uri(self.share_url)
-        self.result_date = datetime.date.today().strftime("%d %B %Y")
+        self.result_date = datetime.date.today().isoformat()
 
     def _result(self) -> Assessment:
-        return _assessment(tuple(sorted(self._answers().items())))
+        return _assessment(self._frozen(), self.lang)
+
+    @rx.var
+    def ui(self) -> dict[str, str]:
+        """The words around the content (buttons, headings) in the patient's language."""
+        return self._content().ui
+
+    @rx.var
+    def made_on(self) -> str:
+        """The date line of the printed summary."""
+        return self._content().ui["made_on"].format(date=self.result_date)
+
+    @rx.var
+    def disclaimer(self) -> str:
+        """The disclaimer shown on every result."""
+        return self._content().disclaimer
 
     @rx.var
     def urgency(self) -> dict[str, str]:
@@ -147,8 +194,20 @@ class ResultView(rx.State, mixin=True):
         """The most likely nerve root(s) with disc level, path and confidence."""
         if not self.done:
             return []
+        ui = self._content().ui
         return [
-            {"root": r.root, "disc": r.disc, "path": r.path, "confidence": r.confidence}
+            {
+                "root": r.root,
+                "disc": r.disc,
+                "line": ui["root_line"].format(
+                    root=r.root,
+                    disc=r.disc,
+                    path=r.path,
+                    confidence=ui[
+                        "fairly_likely" if r.confidence == "fairly likely" else "possible"
+                    ],
+                ),
+            }
             for r in self._result().roots
         ]
 
@@ -177,7 +236,7 @@ class ResultView(rx.State, mixin=True):
                 "summary": t.summary,
                 "fits_because": t.fits_because,
                 "url": t.url,
-                "site": t.site,
+                "read_more": self._content().ui["read_more"].format(site=t.site),
             }
             for t in self._result().treatments
         ]
@@ -193,12 +252,24 @@ class ResultView(rx.State, mixin=True):
         if not self.done:
             return []
         answers = self._answers()
-        return describe_answers(answers, [q.id for q in flow.path(CONTENT, answers)])
+        path = [q.id for q in flow.path(CONTENT, answers)]
+        return describe_answers(self._content(), answers, path)
+
+    @rx.var
+    def result_words(self) -> list[dict[str, str]]:
+        """Glossary words used on the result page, explained in place."""
+        if not self.done:
+            return []
+        result = self._result()
+        texts = [r.text for r in result.why] + [a.what_it_is for a in result.look_alikes]
+        texts += [t.summary for t in result.treatments]
+        texts += [result.spine.explanation] if result.spine else []
+        return glossary_view(self._content(), texts)
 
     # ----- the spine diagram -------------------------------------------------------------------
 
     def _diagram(self) -> DiagramView:
-        return _diagram_view(tuple(sorted(self._answers().items())), self.done)
+        return _diagram_view(self._frozen(), self.done, self.lang)
 
     @rx.var
     def diagram_class(self) -> str:
@@ -218,7 +289,12 @@ class ResultView(rx.State, mixin=True):
     @rx.var
     def diagram_side(self) -> str:
         """Which leg the drawing shows, as words under it."""
-        return spine.side_words(self._diagram())
+        return spine.side_words(self._diagram(), self._content().ui)
+
+    @rx.var
+    def diagram_words(self) -> dict[str, str]:
+        """The drawing's own labels in the patient's language."""
+        return spine.words(self._content())
 
     @rx.var
     def diagram_facts(self) -> list[str]:
@@ -235,6 +311,7 @@ class QuizState(ResultView, rx.State):
     kiosk: str = rx.LocalStorage("", name="footquiz_kiosk")
     kiosk_problem: str = ""
     saved: str = rx.LocalStorage("", name="footquiz_answers")
+    lang_saved: str = rx.LocalStorage("", name="footquiz_lang")
 
     # ----- adapter helpers -----------------------------------------------------------------
 
@@ -259,8 +336,16 @@ class QuizState(ResultView, rx.State):
             separators=(",", ":"),
         )
 
+    def _pick_language(self) -> None:
+        """The patient's choice if made, else the browser's first language the app has."""
+        if self.lang_saved in LANGUAGES:
+            self.lang = self.lang_saved
+        else:
+            self.lang = browser_language(self.router.headers.accept_language)
+
     def _restore(self) -> None:
         """After a reload or a server restart, rebuild the quiz from browser storage."""
+        self._pick_language()
         if self.current or self.done or not self.saved:
             return
         try:
@@ -281,6 +366,12 @@ class QuizState(ResultView, rx.State):
         )
 
     # ----- events ----------------------------------------------------------------------------
+
+    @rx.event
+    def choose_language(self, code: str) -> None:
+        """The patient picks a language; it is kept on this device."""
+        if code in LANGUAGES:
+            self.lang = self.lang_saved = code
 
     @rx.event
     def start(self) -> Any:
@@ -334,12 +425,12 @@ class QuizState(ResultView, rx.State):
             if name == ANSWER_FIELD or name.startswith(ANSWER_FIELD + ":")
         ]
         if not chosen:
-            self.problem = "Please choose an answer to go on."
+            self.problem = self._content().ui["choose_answer"]
             return None
         try:
             position = flow.answer(CONTENT, self._position(), self.current, chosen)
         except QuizError:
-            self.problem = "Something went wrong with that answer. Please choose again."
+            self.problem = self._content().ui["answer_problem"]
             return None
         self._keep(position)
         if position.done:
@@ -387,6 +478,7 @@ class QuizState(ResultView, rx.State):
         self.kiosk = "1"
         self.kiosk_problem = ""
         self._forget()
+        self._pick_language()
         return rx.call_script(FOCUS_HEADING)
 
     @rx.event
@@ -401,12 +493,10 @@ class QuizState(ResultView, rx.State):
         pin = kiosk_pin()
         entered = str(form_data.get("pin", "")).strip()
         if pin is None:
-            self.kiosk_problem = (
-                "Kiosk exit is locked: no staff PIN is set on the server (FOOTQUIZ_KIOSK_PIN)."
-            )
+            self.kiosk_problem = self._content().ui["pin_locked"]
             return None
         if not hmac.compare_digest(entered.encode(), pin.encode()):
-            self.kiosk_problem = "That PIN is not right. Please try again."
+            self.kiosk_problem = self._content().ui["pin_wrong"]
             return None
         self.kiosk = ""
         self.kiosk_problem = ""
@@ -418,14 +508,23 @@ class QuizState(ResultView, rx.State):
     @rx.var
     def question_text(self) -> str:
         """The current question."""
-        question = CONTENT.question(self.current)
+        question = self._content().question(self.current)
         return question.text if question else ""
 
     @rx.var
     def question_help(self) -> str:
         """The "What does this mean?" text for the current question."""
-        question = CONTENT.question(self.current)
+        question = self._content().question(self.current)
         return question.help if question else ""
+
+    @rx.var
+    def question_words(self) -> list[dict[str, str]]:
+        """Glossary words used in this question, explained in place."""
+        question = self._content().question(self.current)
+        if question is None:
+            return []
+        texts = [question.text, question.help] + [o.text for o in question.options]
+        return glossary_view(self._content(), texts)
 
     @rx.var
     def multiple(self) -> bool:
@@ -436,7 +535,7 @@ class QuizState(ResultView, rx.State):
     @rx.var
     def options(self) -> list[OptionView]:
         """The current question's options, with what is selected."""
-        question = CONTENT.question(self.current)
+        question = self._content().question(self.current)
         if question is None:
             return []
         chosen = self.answers.get(question.id, [])
@@ -460,6 +559,32 @@ class QuizState(ResultView, rx.State):
     def total(self) -> int:
         """Expected number of questions on this path."""
         return flow.progress(CONTENT, self._position()).total
+
+    @rx.var
+    def progress_text(self) -> str:
+        """The progress line, such as "Question 3 of 16", in the patient's language."""
+        progress = flow.progress(CONTENT, self._position())
+        return self._content().ui["progress"].format(step=progress.step, total=progress.total)
+
+    @rx.var
+    def welcome(self) -> dict[str, str]:
+        """The welcome screen's headings in the patient's language."""
+        text = self._content().welcome
+        return {
+            "title": text.title,
+            "emergency_heading": text.emergency_heading,
+            "emergency_action": text.emergency_action,
+        }
+
+    @rx.var
+    def welcome_lead(self) -> list[str]:
+        """The welcome screen's paragraphs."""
+        return self._content().welcome.lead
+
+    @rx.var
+    def emergency_signs(self) -> list[str]:
+        """The warning signs that mean "call for help now" instead of the check."""
+        return self._content().welcome.emergency_signs
 
     @rx.var
     def kiosk_on(self) -> bool:
@@ -506,8 +631,10 @@ class SharedState(ResultView, rx.State):
         """Open the link in the address bar; a bad link gets the friendly page."""
         self.answers, self.done, self.older_answers = {}, False, []
         try:
-            shared = open_link(unquote(self.router.url.path).removeprefix(LINK_PREFIX).strip("/"))
+            token = unquote(self.router.url.path).removeprefix(LINK_PREFIX).strip("/")
+            shared, self.lang = open_link(token)
         except ShareLinkError:
+            self.lang = browser_language(self.router.headers.accept_language)
             self.link_status = "invalid"
             return rx.call_script(FOCUS_HEADING)
         if shared.is_current:
@@ -517,5 +644,6 @@ class SharedState(ResultView, rx.State):
             self._prepare_sharing()
         else:
             self.link_status = "older"
-            self.older_answers = describe_answers(shared.answers, list(shared.answers))
+            content = self._content()
+            self.older_answers = describe_answers(content, shared.answers, list(shared.answers))
         return rx.call_script(FOCUS_HEADING)

@@ -10,7 +10,7 @@ from footquiz.state import QuizState
 def done_button(button_id: str = "kiosk-done") -> rx.Component:
     """Wipe this patient's answers at once and go back to the attract screen."""
     return rx.el.button(
-        "I'm done",
+        QuizState.ui["done"],
         type="button",
         on_click=QuizState.kiosk_done,
         class_name="btn btn-secondary kiosk-done",
@@ -33,15 +33,15 @@ def idle_tools() -> rx.Component:
                 },
             ),
             rx.el.dialog(
-                rx.el.h2("Still there?", id="still-there-title"),
+                rx.el.h2(QuizState.ui["still_there"], id="still-there-title"),
                 rx.el.p(
-                    "To keep your answers private, we will clear them in ",
-                    rx.el.strong("", id="still-there-seconds"),
-                    " seconds.",
+                    QuizState.ui["still_there_text"],
+                    id="still-there-text",
+                    custom_attrs={"data-template": QuizState.ui["still_there_text"]},
                 ),
                 rx.el.div(
                     rx.el.button(
-                        "I'm still here",
+                        QuizState.ui["still_here"],
                         type="button",
                         class_name="btn btn-primary",
                         id="still-here",

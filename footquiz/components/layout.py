@@ -4,42 +4,46 @@ from __future__ import annotations
 
 import reflex as rx
 
-from footquiz.state import HEADING_ID, QuizState
+from footquiz.state import HEADING_ID, QuizState, ResultView
 
 
-def heading(*children: rx.Component | str, **props: object) -> rx.Component:
+def heading(*children: rx.Component | str | rx.Var, **props: object) -> rx.Component:
     """The screen's single h1; focus moves here on each new screen."""
     return rx.el.h1(*children, id=HEADING_ID, tab_index=-1, class_name="heading", **props)
 
 
-def page(*children: rx.Component, wide: bool = False) -> rx.Component:
-    """A screen: header, the content in one <main>, and a short footer (larger on a kiosk)."""
+def page(
+    *children: rx.Component, wide: bool = False, state: type[ResultView] = QuizState
+) -> rx.Component:
+    """A screen: header, the content in one <main>, and a short footer (larger on a kiosk).
+
+    ``state`` is whose language the frame speaks (a shared link speaks the link's).
+    """
+    ui = state.ui
     return rx.el.div(
-        rx.el.a("Skip to the main content", href="#main", class_name="skip-link"),
+        rx.el.a(ui["skip_link"], href="#main", class_name="skip-link"),
         rx.el.header(
             rx.el.a(
                 rx.el.span("foot", class_name="brand-a"),
                 rx.el.span("quiz", class_name="brand-b"),
                 href="/",
                 class_name="brand",
-                aria_label="footquiz home",
+                aria_label=ui["home"],
             ),
-            rx.el.span("Could your foot pain come from your back?", class_name="tagline"),
+            rx.el.span(ui["tagline"], class_name="tagline"),
             class_name="site-header",
         ),
         rx.el.main(*children, id="main", class_name="main wide" if wide else "main"),
         rx.el.footer(
-            rx.el.p(
-                "A self-check, not a diagnosis. Nothing you answer leaves this session:"
-                " no accounts, no tracking."
-            ),
+            rx.el.p(ui["footer"]),
             class_name="site-footer",
         ),
         class_name=rx.cond(QuizState.kiosk_on, "app kiosk", "app"),
+        lang=state.lang,
     )
 
 
-def button(text: str, *, primary: bool = True, **props: object) -> rx.Component:
+def button(text: str | rx.Var[str], *, primary: bool = True, **props: object) -> rx.Component:
     """A large button (at least 44 px tall) for the main actions."""
     extra = props.pop("class_name", "")
     return rx.el.button(

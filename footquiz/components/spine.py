@@ -19,9 +19,11 @@ from reflex.vars.base import Var
 
 from footquiz.content import get_content
 from footquiz.engine.diagram import MAP_QUESTION, DiagramView, root_regions
+from footquiz.engine.model import Content
 
 CONTENT = get_content()
 svg = rx.el.svg
+Labels = Var[dict[str, str]]
 
 LEG_TOP = 190
 FRONT_X, BACK_X, FRONT_BOTH_X, BACK_BOTH_X = 10, 220, -125, 355
@@ -144,9 +146,25 @@ def view_box(view: DiagramView) -> str:
     return f"{left} {top} {width} {714 - top}"
 
 
-def side_words(view: DiagramView) -> str:
+def side_words(view: DiagramView, ui: dict[str, str]) -> str:
     """Which leg the main leg views show, as words under them."""
-    return {"left": "left leg", "right": "right leg", "both": "left leg"}.get(view.side or "", "")
+    side = {"left": "left_leg", "right": "right_leg", "both": "left_leg"}.get(view.side or "")
+    return ui[side] if side else ""
+
+
+def words(content: Content) -> dict[str, str]:
+    """The drawing's labels in the content's language (the SVG itself is built once)."""
+    ui = content.ui
+    question = content.question(MAP_QUESTION)
+    labels = {key: ui[key] for key in ("front", "back_view", "right_leg", "narrow_space")}
+    labels["map_hint"] = ui["map_hint"]
+    labels |= {f"disc_{name}": ui["disc_label"].format(disc=name) for name in DISCS}
+    labels |= {f"root_{root}": ui["root_key"].format(root=root) for root in ROOTS}
+    for region_id in REGIONS:
+        option = question.option(region_id) if question else None
+        place = option.text if option else region_id
+        labels[f"place_{region_id}"] = ui["map_place"].format(place=place)
+    return labels
 
 
 # ----- drawing ---------------------------------------------------------------------------------
@@ -160,13 +178,13 @@ def _text(text: str | Var, x: int, y: int, class_name: str, **props: object) -> 
     return svg.text(text, x=x, y=y, class_name=class_name, **props)
 
 
-def _region(region_id: str, region: Region, marked: Var[list[str]] | None) -> rx.Component:
+def _region(
+    region_id: str, region: Region, marked: Var[list[str]] | None, labels: Labels | None
+) -> rx.Component:
     shape = _path(region.shape, f"rg rg-{region_id}")
-    if marked is None:
+    if marked is None or labels is None:
         return shape
     x, y, width, height = region.hit
-    question = CONTENT.question(MAP_QUESTION)
-    option = question.option(region_id) if question else None
     return svg.g(
         svg.rect(x=x, y=y, width=width, height=height, class_name="hit"),
         shape,
@@ -175,17 +193,23 @@ def _region(region_id: str, region: Region, marked: Var[list[str]] | None) -> rx
         tab_index=0,
         aria_checked=rx.cond(marked.contains(region_id), "true", "false"),
         # Not the list's exact name, so "Heel" names one control and the map's is distinct.
-        aria_label=f"{option.text if option else region_id}, on the drawing",
+        aria_label=labels[f"place_{region_id}"],
         custom_attrs={"data-region": region_id},
     )
 
 
-def _leg(view: str, x: int, slot: str, marked: Var[list[str]] | None = None) -> rx.Component:
+def _leg(
+    view: str,
+    x: int,
+    slot: str,
+    marked: Var[list[str]] | None = None,
+    labels: Labels | None = None,
+) -> rx.Component:
     """One leg view (front or back) at ``x``; the inner group is what CSS mirrors.
 
     With ``marked`` (the saved answer) the regions are tappable checkboxes for the body map.
     """
-    regions = [_region(i, r, marked) for i, r in REGIONS.items() if r.view == view]
+    regions = [_region(i, r, marked, labels) for i, r in REGIONS.items() if r.view == view]
     paths = []
     if marked is None:
         for root in ROOTS:
@@ -209,26 +233,27 @@ def _leg(view: str, x: int, slot: str, marked: Var[list[str]] | None = None) -> 
     )
 
 
-def _labels(words: Var | str, both: bool) -> list[rx.Component]:
+def _labels(side: Var | str, both: bool, words: Labels) -> list[rx.Component]:
     """Front / Back under the leg views, and which leg they show."""
     y = LEG_TOP + 500
-    labels = [_text("Front", FRONT_X + 65, y, "lbl"), _text("Back", BACK_X + 65, y, "lbl")]
-    if isinstance(words, Var) or words:
+    front, back = words["front"], words["back_view"]
+    labels = [_text(front, FRONT_X + 65, y, "lbl"), _text(back, BACK_X + 65, y, "lbl")]
+    if isinstance(side, Var) or side:
         labels += [
-            _text(words, FRONT_X + 65, y + 16, "lbl-side"),
-            _text(words, BACK_X + 65, y + 16, "lbl-side"),
+            _text(side, FRONT_X + 65, y + 16, "lbl-side"),
+            _text(side, BACK_X + 65, y + 16, "lbl-side"),
         ]
     if both:
         labels += [
-            _text("Front", FRONT_BOTH_X + 65, y, "lbl slot-a"),
-            _text("Back", BACK_BOTH_X + 65, y, "lbl slot-d"),
-            _text("right leg", FRONT_BOTH_X + 65, y + 16, "lbl-side slot-a"),
-            _text("right leg", BACK_BOTH_X + 65, y + 16, "lbl-side slot-d"),
+            _text(front, FRONT_BOTH_X + 65, y, "lbl slot-a"),
+            _text(back, BACK_BOTH_X + 65, y, "lbl slot-d"),
+            _text(words["right_leg"], FRONT_BOTH_X + 65, y + 16, "lbl-side slot-a"),
+            _text(words["right_leg"], BACK_BOTH_X + 65, y + 16, "lbl-side slot-d"),
         ]
     return labels
 
 
-def _spine() -> rx.Component:
+def _spine(words: Labels) -> rx.Component:
     """Vertebrae, discs (with glow and label), the canal, each root's way out, and a key."""
     parts: list[rx.Component] = []
     for name, top in VERTEBRAE.items():
@@ -247,7 +272,7 @@ def _spine() -> rx.Component:
             svg.ellipse(cx=CANAL_X, cy=y, rx=38, ry=10, class_name=f"halo dh-{name}"),
             svg.rect(x=SPINE_X + 2, y=y - 4, width=SPINE_W - 4, height=8, rx=4,
                      class_name=f"disc dk-{name}"),
-            _text(f"{name} disc", SPINE_X + SPINE_W + 14, y + 4, f"dl dl-{name}"),
+            _text(words[f"disc_{name}"], SPINE_X + SPINE_W + 14, y + 4, f"dl dl-{name}"),
         ]  # fmt: skip
     for root, y in EXITS.items():
         inset = 10 if root == "S1" else 0
@@ -260,11 +285,11 @@ def _spine() -> rx.Component:
             _path(d, f"pulse pulse-a pulse-{root}", path_length=100),
             # The key: a piece of the highlighted line and the root's name.
             _path(f"M6 {14 + 18 * i}h18", f"np np-{root}"),
-            _text(f"{root} nerve root", 30, 18 + 18 * i, f"rl rl-{root}"),
+            _text(words[f"root_{root}"], 30, 18 + 18 * i, f"rl rl-{root}"),
         ]
     parts += [
         svg.rect(x=6, y=80, width=18, height=10, class_name="narrow"),
-        _text("Narrow space", 30, 90, "nl"),
+        _text(words["narrow_space"], 30, 90, "nl"),
     ]
     return svg.g(*parts, class_name="spine")
 
@@ -289,20 +314,21 @@ def diagram(
     class_name: Var[str],
     box: Var[str],
     label: Var[str],
-    words: Var[str],
+    side: Var[str],
     facts: Var[list[str]],
+    words: Labels,
     size: str,
 ) -> rx.Component:
     """The diagram with its facts as text beside it; ``size`` is "small" or "large"."""
     return rx.el.figure(
         svg(
             _defs(),
-            _spine(),
+            _spine(words),
             _leg("front", FRONT_BOTH_X, "a"),
             _leg("front", FRONT_X, "b"),
             _leg("back", BACK_X, "c"),
             _leg("back", BACK_BOTH_X, "d"),
-            *_labels(words, both=True),
+            *_labels(side, True, words),
             view_box=box,
             class_name=class_name,
             role="img",
@@ -317,23 +343,19 @@ def diagram(
     )
 
 
-def body_map(marked: Var[list[str]]) -> rx.Component:
+def body_map(marked: Var[list[str]], words: Labels) -> rx.Component:
     """The leg drawing as an input: tap (or Tab + Space) a place to tick its checkbox below.
 
     The checkboxes stay the real form fields and the accessible alternative; the script in
     assets/footquiz.js forwards taps and keys to them and mirrors their state in aria-checked.
     """
     return rx.el.div(
-        rx.el.p(
-            "Tap the places on the drawing, or choose them from the list below.",
-            class_name="hint",
-            id="body-map-hint",
-        ),
+        rx.el.p(words["map_hint"], class_name="hint", id="body-map-hint"),
         svg(
             _defs(),
-            _leg("front", FRONT_X, "b", marked),
-            _leg("back", BACK_X, "c", marked),
-            *_labels("", both=False),
+            _leg("front", FRONT_X, "b", marked, words),
+            _leg("back", BACK_X, "c", marked, words),
+            *_labels("", False, words),
             view_box="4 184 352 530",
             class_name="dg dg-map",
             role="group",

@@ -12,14 +12,18 @@ from reflex_base.vars.function import ArgsFunctionOperation
 from reflex_components_core.base.error_boundary import ErrorBoundary
 from reflex_components_core.core.banner import has_connection_errors
 
+from footquiz.content import LANGUAGES, get_content
+from footquiz.state import QuizState
+
 
 def reconnecting_banner() -> rx.Component:
     """Shown while the connection to the server is down; Reflex retries on its own."""
     return rx.cond(
         has_connection_errors,
         rx.el.div(
-            rx.el.strong("Reconnecting... "),
-            "Your answers are saved on this device, so nothing is lost.",
+            rx.el.strong(QuizState.ui["reconnecting"]),
+            " ",
+            QuizState.ui["reconnecting_text"],
             role="status",
             class_name="reconnecting",
             id="reconnecting",
@@ -28,11 +32,21 @@ def reconnecting_banner() -> rx.Component:
 
 
 def friendly_error_boundary(*children: rx.Component, **props: object) -> rx.Component:
-    """Catch a rendering error and say what to do, with no technical detail."""
+    """Catch a rendering error and say what to do, with no technical detail.
+
+    The words are fixed when the app is built, in every language, since the state that would
+    pick one may be what failed.
+    """
     fallback = rx.el.div(
-        rx.el.h1("Sorry, something went wrong on this screen", class_name="heading"),
-        rx.el.p("Your answers are saved on this device. Reload the page to carry on."),
-        rx.el.p(rx.el.a("Reload", href="/quiz", class_name="btn btn-primary")),
+        *[
+            rx.el.div(
+                rx.el.h2(ui["error_heading"]),
+                rx.el.p(ui["error_text"]),
+                rx.el.p(rx.el.a(ui["reload"], href="/quiz", class_name="btn btn-primary")),
+                lang=code,
+            )
+            for code, ui in ((code, get_content(code).ui) for code in LANGUAGES)
+        ],
         class_name="main",
         role="alert",
     )

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from footquiz.content.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from footquiz.engine.answers import walk
 from footquiz.engine.model import Codebooks, Condition, Content, Question, Tier
 
@@ -22,6 +23,7 @@ CONTENT_DIR = Path(__file__).parent
 SECTIONS = {
     "about.yaml": ("version", "welcome", "disclaimer", "glossary", "sources"),
     "questions.yaml": ("questions",),
+    "ui.yaml": ("ui",),
     "rules.yaml": (
         "findings",
         "look_alikes",
@@ -68,8 +70,8 @@ def _field_path(loc: tuple[int | str, ...], data: dict[str, Any]) -> str:
     return "".join(parts)
 
 
-def load_content(directory: Path = CONTENT_DIR) -> Content:
-    """Read, validate and cross-check the content files in ``directory``."""
+def load_content(directory: Path = CONTENT_DIR, language: str = DEFAULT_LANGUAGE) -> Content:
+    """Read, translate, validate and cross-check the content files in ``directory``."""
     merged: dict[str, Any] = {}
     origin = {section: name for name, sections in SECTIONS.items() for section in sections}
     seen: dict[str, str] = {}
@@ -79,6 +81,11 @@ def load_content(directory: Path = CONTENT_DIR) -> Content:
                 raise ContentError(f"{name}: section {key!r} is also in {seen[key]}")
             merged[key] = value
             seen[key] = origin[key] = name
+    if language != DEFAULT_LANGUAGE:
+        name = f"{language}.yaml"
+        problems = translate(merged, _read(directory / name), name)
+        if problems:
+            raise ContentError("\n".join(problems))
     try:
         content = Content.model_validate(merged)
     except ValidationError as error:
@@ -95,9 +102,9 @@ def load_content(directory: Path = CONTENT_DIR) -> Content:
 
 
 @cache
-def get_content() -> Content:
-    """The app's content, loaded once."""
-    return load_content()
+def get_content(language: str = DEFAULT_LANGUAGE) -> Content:
+    """The app's content in a language (English if the app does not have it), loaded once."""
+    return load_content(language=language if language in LANGUAGES else DEFAULT_LANGUAGE)
 
 
 def codebook_of(content: Content) -> dict[str, list[str]]:
@@ -210,4 +217,11 @@ def _cross_check(content: Content) -> Iterator[str]:
         yield from check("rules.yaml", f"treatments (id={t.id})", t.when, t.sources)
 
 
-__all__ = ["ContentError", "Question", "get_codebooks", "get_content", "load_content"]
+__all__ = [
+    "LANGUAGES",
+    "ContentError",
+    "Question",
+    "get_codebooks",
+    "get_content",
+    "load_content",
+]

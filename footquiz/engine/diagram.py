@@ -140,10 +140,10 @@ def diagram_view(
     # Mid-quiz a "local" band is only provisional, so the spine stays in the picture.
     local = final and result.spine is not None and result.spine.band == "local"
     facts = _facts(content, side, regions, roots, stenosis, local)
-    legs = {"left": "the left leg", "right": "the right leg", "both": "both legs"}
-    shown = "the foot and leg" if local else "the lower back and " + legs.get(side or "", "a leg")
-    if local and side:
-        shown = legs[side]
+    ui = content.ui
+    legs = {"left": ui["left_leg"], "right": ui["right_leg"], "both": ui["both_legs"]}
+    template = ui["shown_foot"] if local else ui["shown_spine_legs"]
+    shown = template.format(legs=legs.get(side or "", legs["left"]))
     return DiagramView(
         final=final,
         side=side,
@@ -154,7 +154,7 @@ def diagram_view(
         emergency=False,
         animate=bool(roots),
         facts=facts,
-        label=f"Drawing of {shown}. " + " ".join(facts),
+        label=" ".join([ui["drawing_of"].format(shown=shown), *facts]),
     )
 
 
@@ -166,22 +166,25 @@ def _facts(
     stenosis: bool,
     local: bool,
 ) -> list[str]:
+    ui = content.ui
     facts: list[str] = []
     if side == "both":
-        facts.append("Both legs are shown.")
+        facts.append(ui["fact_both_legs"])
     elif side:
-        facts.append(f"The {side} leg is shown.")
+        facts.append(ui["fact_one_leg"].format(side=ui[f"{side}_leg"]))
     if regions:
-        facts.append(f"Places you marked: {_region_names(content, regions)}.")
+        facts.append(ui["fact_marked"].format(places=_region_names(content, regions)))
     else:
-        facts.append("No places marked.")
+        facts.append(ui["fact_none_marked"])
     if local:
-        facts.append("The foot itself is highlighted, not the spine.")
+        facts.append(ui["fact_local"])
     for root in roots:
+        confidence = ui["fairly_likely" if root.confidence == "fairly likely" else "possible"]
         facts.append(
-            f"The {root.root} nerve root ({root.confidence}) and the {root.disc} disc, which"
-            f" most often presses on it, are highlighted. Its path: {root.path}."
+            ui["fact_root"].format(
+                root=root.root, confidence=confidence, disc=root.disc, path=root.path
+            )
         )
     if stenosis:
-        facts.append("The space for the nerves in the lower back is drawn narrow.")
+        facts.append(ui["fact_stenosis"])
     return facts

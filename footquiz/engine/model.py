@@ -237,6 +237,7 @@ class Source(Strict):
 class GlossaryTerm(Strict):
     """A medical word the check must use, explained in place."""
 
+    id: Id
     term: str
     plain: str
 
@@ -269,6 +270,7 @@ class Content(Strict):
     glossary: list[GlossaryTerm]
     sources: list[Source]
     disclaimer: str
+    ui: dict[str, str]
 
     def question(self, question_id: str) -> Question | None:
         """The question with this id, or None."""

@@ -1,9 +1,10 @@
 """Result links: a compact, versioned, signed token that carries the answers, nothing else.
 
-Layout before base64url: ``format (1 byte) | content version (varint) | one varint per
-question in the version's codebook order (bit i = option i chosen, 0 = not answered) |
-HMAC-SHA256 truncated to 8 bytes``. The server stores nothing: the result is recomputed from
-the answers with the content version the link was made with.
+Layout before base64url: ``format (1 byte) | content version (varint) | language (varint,
+an index the app defines) | one varint per question in the version's codebook order (bit i =
+option i chosen, 0 = not answered) | HMAC-SHA256 truncated to 8 bytes``. The server stores
+nothing: the result is recomputed from the answers with the content version the link was made
+with.
 """
 
 from __future__ import annotations
@@ -60,9 +61,11 @@ def _mac(secret: bytes, payload: bytes) -> bytes:
     return hmac.new(secret, DOMAIN + payload, hashlib.sha256).digest()[:MAC_BYTES]
 
 
-def encode(version: int, answers: Answers, codebook: Codebook, secret: bytes) -> str:
+def encode(
+    version: int, answers: Answers, codebook: Codebook, secret: bytes, language: int = 0
+) -> str:
     """The token for these answers under this content version's codebook."""
-    payload = bytearray([FORMAT]) + _varint(version)
+    payload = bytearray([FORMAT]) + _varint(version) + _varint(language)
     for question_id, options in codebook.items():
         chosen = answers.get(question_id, ())
         mask = sum(1 << i for i, option in enumerate(options) if option in chosen)
@@ -71,8 +74,8 @@ def encode(version: int, answers: Answers, codebook: Codebook, secret: bytes) ->
     return base64.urlsafe_b64encode(token).rstrip(b"=").decode("ascii")
 
 
-def read_version(token: str, secret: bytes) -> tuple[int, bytes]:
-    """Check the token's shape and signature; return its content version and answer bytes."""
+def read_header(token: str, secret: bytes) -> tuple[int, int, bytes]:
+    """Check the token's shape and signature; return content version, language, answer bytes."""
     if not isinstance(token, str) or len(token) > MAX_TOKEN_CHARS:
         raise ShareLinkError("the link is too long")
     if not TOKEN_PATTERN.fullmatch(token):
@@ -91,7 +94,8 @@ def read_version(token: str, secret: bytes) -> tuple[int, bytes]:
     if payload[0] != FORMAT:
         raise ShareLinkError("the link comes from an unknown format")
     version, at = _read_varint(payload, 1)
-    return version, payload[at:]
+    language, at = _read_varint(payload, at)
+    return version, language, payload[at:]
 
 
 def decode_answers(body: bytes, codebook: Codebook) -> Answers:
@@ -114,19 +118,23 @@ class SharedAnswers(BaseModel):
 
     version: int
     is_current: bool
+    language: int
     answers: Answers
 
 
-def make_token(content: Content, codebook: Codebook, answers: Answers, secret: bytes) -> str:
+def make_token(
+    content: Content, codebook: Codebook, answers: Answers, secret: bytes, language: int = 0
+) -> str:
     """The link token for a finished check (only answers on the patient's path count)."""
-    return encode(content.version, effective_answers(content, answers), codebook, secret)
+    effective = effective_answers(content, answers)
+    return encode(content.version, effective, codebook, secret, language)
 
 
 def open_token(
     token: str, content: Content, codebooks: Mapping[int, Codebook], secret: bytes
 ) -> SharedAnswers:
     """Check and decode a link. Raises :class:`ShareLinkError` and nothing else."""
-    version, body = read_version(token, secret)
+    version, language, body = read_header(token, secret)
     codebook = codebooks.get(version)
     if codebook is None:
         raise ShareLinkError("the link comes from a version of the check this server does not know")
@@ -136,4 +144,4 @@ def open_token(
         position = resume(content, answers, None)
         if position.answers != answers or not position.done:
             raise ShareLinkError("the link does not hold a finished check")
-    return SharedAnswers(version=version, is_current=is_current, answers=answers)
+    return SharedAnswers(version=version, is_current=is_current, language=language, answers=answers)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from footquiz.components.layout import button, heading, page
-from footquiz.state import CONTENT, QuizState
+from footquiz.pages.welcome import language_choice
+from footquiz.state import QuizState
 
 ROUTE = "/kiosk"
 
@@ -13,9 +14,9 @@ ROUTE = "/kiosk"
 def staff_exit() -> rx.Component:
     """Staff end kiosk mode with the PIN set on the server."""
     return rx.el.details(
-        rx.el.summary("Staff: leave kiosk mode"),
+        rx.el.summary(QuizState.ui["staff_exit"]),
         rx.el.form(
-            rx.el.label("Staff PIN", html_for="kiosk-pin"),
+            rx.el.label(QuizState.ui["staff_pin"], html_for="kiosk-pin"),
             rx.el.input(
                 id="kiosk-pin",
                 name="pin",
@@ -24,7 +25,9 @@ def staff_exit() -> rx.Component:
                 auto_complete="off",
                 class_name="pin-input",
             ),
-            rx.el.button("Leave kiosk mode", type="submit", class_name="btn btn-secondary"),
+            rx.el.button(
+                QuizState.ui["leave_kiosk"], type="submit", class_name="btn btn-secondary"
+            ),
             rx.cond(
                 QuizState.kiosk_problem != "",
                 rx.el.p(QuizState.kiosk_problem, role="alert", class_name="problem"),
@@ -39,23 +42,24 @@ def staff_exit() -> rx.Component:
 
 def kiosk() -> rx.Component:
     """Attract screen: what the check is, a big Start, and the emergency warning."""
-    text = CONTENT.welcome
+    ui = QuizState.ui
     return page(
-        heading(text.title),
-        rx.el.p(text.lead[1], class_name="lead"),
-        rx.el.p(
-            "Your answers stay private. They are cleared when you finish, or if you walk away.",
-            class_name="lead",
-        ),
+        language_choice(),
+        heading(QuizState.welcome["title"]),
+        rx.el.p(QuizState.welcome_lead[1], class_name="lead"),
+        rx.el.p(ui["kiosk_private"], class_name="lead"),
         rx.el.div(
-            button("Start", on_click=QuizState.start, id="kiosk-start", class_name="btn-huge"),
+            button(
+                ui["kiosk_start"], on_click=QuizState.start, id="kiosk-start", class_name="btn-huge"
+            ),
             class_name="actions",
         ),
         rx.el.section(
-            rx.el.h2(text.emergency_heading, class_name="emergency-heading"),
-            rx.el.ul(*[rx.el.li(sign) for sign in text.emergency_signs]),
-            rx.el.p(rx.el.strong("Tell the staff at the desk now.")),
+            rx.el.h2(QuizState.welcome["emergency_heading"], class_name="emergency-heading"),
+            rx.el.ul(rx.foreach(QuizState.emergency_signs, lambda sign: rx.el.li(sign))),
+            rx.el.p(rx.el.strong(ui["kiosk_emergency"])),
             class_name="callout callout-emergency",
+            aria_label=ui["emergency_box_label"],
         ),
         staff_exit(),
     )

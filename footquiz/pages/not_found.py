@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from footquiz.components.layout import heading, page
+from footquiz.state import QuizState
 
 ROUTE = "404"
 
@@ -12,10 +13,7 @@ ROUTE = "404"
 def not_found() -> rx.Component:
     """Say plainly that the page is missing and offer a way on."""
     return page(
-        heading("We cannot find that page"),
-        rx.el.p(
-            "The link may be old or mistyped. Your answers are safe in this browser if you"
-            " had started the check."
-        ),
-        rx.el.p(rx.el.a("Go to the start of the check", href="/", class_name="btn btn-primary")),
+        heading(QuizState.ui["not_found_heading"]),
+        rx.el.p(QuizState.ui["not_found_text"]),
+        rx.el.p(rx.el.a(QuizState.ui["go_start"], href="/", class_name="btn btn-primary")),
     )

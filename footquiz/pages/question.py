@@ -30,15 +30,29 @@ def option_row(option: OptionView) -> rx.Component:
     )
 
 
+def words_here(words: rx.Var[list[dict[str, str]]]) -> rx.Component:
+    """Medical words used on this screen, each with its plain meaning."""
+    return rx.cond(
+        words.length() > 0,
+        rx.el.dl(
+            rx.foreach(
+                words,
+                lambda w: rx.el.div(rx.el.dt(w["term"]), rx.el.dd(w["plain"]), class_name="word"),
+            ),
+            class_name="words",
+        ),
+    )
+
+
 def progress() -> rx.Component:
     """Where the patient is on this path."""
     return rx.el.div(
-        rx.el.p("Question ", QuizState.step, " of ", QuizState.total, class_name="progress-text"),
+        rx.el.p(QuizState.progress_text, class_name="progress-text"),
         rx.el.progress(
             value=QuizState.step,
             max=QuizState.total,
             class_name="progress-bar",
-            aria_label="Progress through the check",
+            aria_label=QuizState.ui["progress_label"],
         ),
         class_name="progress",
     )
@@ -48,22 +62,30 @@ def question() -> rx.Component:
     """The current question, its help, its options, and Continue / Back / Start over."""
     return page(
         rx.el.button(
-            "Back", type="button", on_click=QuizState.back, class_name="back-link", id="back"
+            QuizState.ui["back"],
+            type="button",
+            on_click=QuizState.back,
+            class_name="back-link",
+            id="back",
         ),
         progress(),
         rx.el.form(
             rx.el.fieldset(
                 rx.el.legend(heading(QuizState.question_text)),
                 rx.el.details(
-                    rx.el.summary("What does this mean?"),
+                    rx.el.summary(QuizState.ui["what_means"]),
                     rx.el.p(QuizState.question_help),
+                    words_here(QuizState.question_words),
                     class_name="help",
                 ),
                 rx.cond(
                     QuizState.multiple,
-                    rx.el.p("Choose all that apply.", class_name="hint", id="hint"),
+                    rx.el.p(QuizState.ui["choose_all"], class_name="hint", id="hint"),
                 ),
-                rx.cond(QuizState.on_body_map, spine.body_map(QuizState.marked_regions)),
+                rx.cond(
+                    QuizState.on_body_map,
+                    spine.body_map(QuizState.marked_regions, QuizState.diagram_words),
+                ),
                 rx.el.div(rx.foreach(QuizState.options, option_row), class_name="options"),
                 class_name="question",
             ),
@@ -71,7 +93,10 @@ def question() -> rx.Component:
                 QuizState.problem != "",
                 rx.el.p(QuizState.problem, role="alert", class_name="problem"),
             ),
-            rx.el.div(button("Continue", type="submit", id="continue"), class_name="actions"),
+            rx.el.div(
+                button(QuizState.ui["continue"], type="submit", id="continue"),
+                class_name="actions",
+            ),
             rx.cond(
                 QuizState.diagram_shown,
                 spine.diagram(
@@ -80,6 +105,7 @@ def question() -> rx.Component:
                     QuizState.diagram_label,
                     QuizState.diagram_side,
                     QuizState.diagram_facts,
+                    QuizState.diagram_words,
                     size="small",
                 ),
             ),
@@ -92,7 +118,7 @@ def question() -> rx.Component:
                 QuizState.kiosk_on,
                 kiosk_tools.done_button(),
                 rx.el.button(
-                    "Start over",
+                    QuizState.ui["start_over"],
                     type="button",
                     on_click=QuizState.start_over,
                     class_name="link-button",

@@ -7,19 +7,20 @@ import reflex as rx
 from footquiz.components import kiosk as kiosk_tools
 from footquiz.components import spine
 from footquiz.components.layout import heading, page
-from footquiz.state import CONTENT, AnswerView, QuizState, ReasonView, ResultView
+from footquiz.state import AnswerView, QuizState, ReasonView, ResultView
 
 View = type[ResultView]
 Kiosk = bool | rx.Var[bool]
 
 ROUTE = "/result"
+# A symbol beside the words, so urgency is never told by colour alone (the words carry it).
 TIER_MARK = {
     "emergency": "!!",
     "same_day": "!",
-    "within_days": "1-2d",
-    "soon": "1-2w",
-    "routine": "GP",
-    "self_care": "OK",
+    "within_days": "\u25cf\u25cf",
+    "soon": "\u25cf",
+    "routine": "\u25cb",
+    "self_care": "\u2713",
 }
 
 
@@ -39,11 +40,11 @@ def urgency_box(state: View) -> rx.Component:
         rx.el.p(state.urgency["action"], class_name="urgency-action"),
         class_name="urgency urgency-" + state.urgency["tier"],
         id="urgency",
-        aria_label="How soon to get care",
+        aria_label=state.ui["urgency_label"],
     )
 
 
-def section(title: str, *children: rx.Component, **props: object) -> rx.Component:
+def section(title: str | rx.Var[str], *children: rx.Component, **props: object) -> rx.Component:
     """A titled part of the result."""
     return rx.el.section(rx.el.h2(title), *children, class_name="result-section", **props)
 
@@ -55,28 +56,17 @@ def reason_item(reason: ReasonView) -> rx.Component:
 
 def root_item(root: dict[str, str]) -> rx.Component:
     """A most-likely nerve root with its disc level."""
-    return rx.el.li(
-        rx.el.strong(root["root"], " nerve root"),
-        " (",
-        root["confidence"],
-        "). It is most often pinched by the ",
-        rx.el.strong(root["disc"], " disc"),
-        ". It carries feeling to ",
-        root["path"],
-        ".",
-        class_name="root",
-    )
+    return rx.el.li(root["line"], class_name="root")
 
 
-def treatment_item(treatment: dict[str, str], kiosk: Kiosk = False) -> rx.Component:
+def treatment_item(state: View, treatment: dict[str, str], kiosk: Kiosk = False) -> rx.Component:
     """A non-surgical option with why it fits and a link that opens in a new tab.
 
     A kiosk shows no outside links: the QR code takes them home on the patient's phone.
     """
     link = rx.el.a(
-        "Read more on ",
-        treatment["site"],
-        rx.el.span(" (opens in a new tab)", class_name="visually-hidden"),
+        treatment["read_more"],
+        rx.el.span(" ", state.ui["new_tab"], class_name="visually-hidden"),
         href=treatment["url"],
         target="_blank",
         rel="noopener noreferrer",
@@ -85,7 +75,7 @@ def treatment_item(treatment: dict[str, str], kiosk: Kiosk = False) -> rx.Compon
     return rx.el.li(
         rx.el.h3(treatment["title"]),
         rx.el.p(treatment["summary"]),
-        rx.el.p(rx.el.em("Why it fits: "), treatment["fits_because"]),
+        rx.el.p(rx.el.em(state.ui["why_it_fits"]), " ", treatment["fits_because"]),
         link if kiosk is False else rx.cond(kiosk, rx.fragment(), link),
         class_name="card",
     )
@@ -105,9 +95,9 @@ def answer_row(row: AnswerView) -> rx.Component:
         rx.el.dd(
             rx.el.span(row["answer"]),
             rx.el.button(
-                "Change",
-                rx.el.span(" answer: ", row["question"], class_name="visually-hidden"),
+                QuizState.ui["change"],
                 type="button",
+                aria_label=row["change_label"],
                 on_click=QuizState.change(row["question_id"]),
                 class_name="link-button change",
             ),
@@ -118,21 +108,23 @@ def answer_row(row: AnswerView) -> rx.Component:
 
 def full_result(state: View, kiosk: Kiosk = False) -> rx.Component:
     """Everything after the urgency box, for non-emergency results."""
+    ui = state.ui
     return rx.fragment(
         section(
-            "Where it most likely comes from",
+            ui["where_from"],
             rx.el.p(rx.el.strong(state.spine["title"]), id="spine-title"),
             rx.el.p(state.spine["explanation"]),
             id="spine",
         ),
         section(
-            "Picture of your result",
+            ui["picture"],
             spine.diagram(
                 state.diagram_class,
                 state.diagram_view_box,
                 state.diagram_label,
                 state.diagram_side,
                 state.diagram_facts,
+                state.diagram_words,
                 size="large",
             ),
             id="picture",
@@ -140,21 +132,16 @@ def full_result(state: View, kiosk: Kiosk = False) -> rx.Component:
         rx.cond(
             state.roots.length() > 0,
             section(
-                "Most likely nerve",
-                rx.el.p(
-                    "A nerve root is the part of a nerve where it leaves the spine. A disc is"
-                    " the soft pad between two bones of the spine.",
-                    class_name="glossary",
-                ),
+                ui["likely_nerve"],
                 rx.el.ul(rx.foreach(state.roots, root_item)),
                 id="roots",
             ),
         ),
-        section("Why this result", rx.el.ul(rx.foreach(state.why, reason_item)), id="why"),
+        section(ui["why"], rx.el.ul(rx.foreach(state.why, reason_item)), id="why"),
         rx.cond(
             state.look_alikes.length() > 0,
             section(
-                "Other causes that fit",
+                ui["look_alikes"],
                 rx.el.ul(
                     rx.foreach(
                         state.look_alikes,
@@ -165,34 +152,55 @@ def full_result(state: View, kiosk: Kiosk = False) -> rx.Component:
             ),
         ),
         section(
-            "What can help, without surgery",
+            ui["treatments"],
             rx.el.ul(
-                rx.foreach(state.treatments, lambda t: treatment_item(t, kiosk)),
+                rx.foreach(state.treatments, lambda t: treatment_item(state, t, kiosk)),
                 class_name="cards",
             ),
             id="treatments",
         ),
         section(
-            "Get help sooner if",
+            ui["help_sooner"],
             rx.el.ul(rx.foreach(state.help_sooner, lambda line: rx.el.li(line))),
             id="help-sooner",
+        ),
+        rx.cond(
+            state.result_words.length() > 0,
+            section(
+                ui["words_here"],
+                rx.el.dl(
+                    rx.foreach(
+                        state.result_words,
+                        lambda w: rx.el.div(
+                            rx.el.dt(w["term"]), rx.el.dd(w["plain"]), class_name="word"
+                        ),
+                    ),
+                    class_name="words",
+                ),
+                id="words",
+            ),
         ),
     )
 
 
 def share_section(state: View, kiosk: Kiosk = False) -> rx.Component:
     """The result link: share sheet or copy, and a QR code to take it to another phone."""
+    ui = state.ui
     tools = rx.fragment(
         rx.el.div(
             rx.el.button(
-                "Share this result",
+                ui["share"],
                 type="button",
                 class_name="btn btn-primary share",
                 id="share",
-                custom_attrs={"data-share-path": state.share_path},
+                custom_attrs={
+                    "data-share-path": state.share_path,
+                    "data-copied": ui["link_copied"],
+                    "data-copy-this": ui["copy_this"],
+                },
             ),
             rx.el.button(
-                "Print",
+                ui["print"],
                 type="button",
                 class_name="btn btn-secondary share",
                 on_click=rx.call_script("window.print()"),
@@ -201,23 +209,23 @@ def share_section(state: View, kiosk: Kiosk = False) -> rx.Component:
         ),
         rx.el.p("", id="share-status", role="status", class_name="share-status"),
         rx.el.p(
-            "Link: ",
+            ui["link"],
+            " ",
             rx.el.a(state.share_url, href=state.share_path, id="share-link"),
             class_name="share-path",
         ),
     )
     kiosk_note = rx.el.p(
-        rx.el.strong("Scan this code with your phone"),
-        " to take this result and the treatment links home. Nothing stays on this screen.",
+        rx.el.strong(ui["kiosk_qr"]),
         id="kiosk-qr-note",
         class_name="qr-kiosk-note",
     )
     return section(
-        "Share or keep this result",
-        rx.el.p("The link holds your answers, not your name. Anyone with it can see this result."),
+        ui["share_heading"],
+        rx.el.p(ui["share_note"]),
         rx.el.img(
             src=state.share_qr,
-            alt="QR code of the link to this result",
+            alt=ui["qr_alt"],
             class_name="qr",
             width="164",
             height="164",
@@ -231,15 +239,17 @@ def share_section(state: View, kiosk: Kiosk = False) -> rx.Component:
 def result_body(state: View, answer_rows: rx.Component, kiosk: Kiosk = False) -> rx.Component:
     """Urgency first, then the explanation (or only the reasons for an emergency)."""
     return rx.fragment(
-        rx.el.p("Made on ", state.result_date, class_name="print-only"),
+        rx.el.p(state.made_on, class_name="print-only"),
         urgency_box(state),
         rx.cond(
             state.is_emergency,
-            section("Why", rx.el.ul(rx.foreach(state.why, reason_item)), id="why"),
+            section(state.ui["why_short"], rx.el.ul(rx.foreach(state.why, reason_item)), id="why"),
             full_result(state, kiosk),
         ),
-        section("Your answers", rx.el.dl(answer_rows, class_name="answers"), id="answers"),
-        rx.el.p(CONTENT.disclaimer, class_name="disclaimer"),
+        section(
+            state.ui["your_answers"], rx.el.dl(answer_rows, class_name="answers"), id="answers"
+        ),
+        rx.el.p(state.disclaimer, class_name="disclaimer"),
         share_section(state, kiosk),
     )
 
@@ -247,13 +257,13 @@ def result_body(state: View, answer_rows: rx.Component, kiosk: Kiosk = False) ->
 def result() -> rx.Component:
     """The patient's own result screen."""
     return page(
-        heading("Your result"),
+        heading(QuizState.ui["your_result"]),
         result_body(
             QuizState, rx.foreach(QuizState.answer_summary, answer_row), QuizState.kiosk_on
         ),
         rx.el.div(
             rx.el.button(
-                "Back",
+                QuizState.ui["back"],
                 type="button",
                 on_click=QuizState.back,
                 class_name="btn btn-secondary",
@@ -263,7 +273,7 @@ def result() -> rx.Component:
                 QuizState.kiosk_on,
                 kiosk_tools.done_button(),
                 rx.el.button(
-                    "Start over",
+                    QuizState.ui["start_over"],
                     type="button",
                     on_click=QuizState.start_over,
                     class_name="btn btn-secondary",

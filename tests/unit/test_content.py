@@ -11,10 +11,9 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from footquiz.content import CONTENT_DIR, ContentError, load_content
+from footquiz.content import CONTENT_DIR, FILES, ContentError, load_content
 from footquiz.engine.model import Content
 
-FILES = ("about.yaml", "questions.yaml", "rules.yaml")
 # Questions where "I'm not sure" makes no sense: the patient always knows the answer.
 NO_UNSURE = {"side", "duration", "age", "leg_vs_back"}
 REPUTABLE_HOSTS = ("nhs.uk", "medlineplus.gov", "spine-health.com")
@@ -23,7 +22,7 @@ Raw = dict[str, dict[str, Any]]
 
 
 def raw_content() -> Raw:
-    """The three YAML files as plain data, read without the loader or the models."""
+    """The content files as plain data, read without the loader or the models."""
     return {
         name: yaml.safe_load((CONTENT_DIR / name).read_text(encoding="utf-8")) for name in FILES
     }

@@ -254,9 +254,9 @@ def test_the_diagram_stays_within_its_byte_budget() -> None:
 
     drawing = spine.diagram(
         S.diagram_class, S.diagram_view_box, S.diagram_label, S.diagram_side, S.diagram_facts,
-        size="small",
+        S.diagram_words, size="small",
     )  # fmt: skip
-    question_page = str(drawing) + str(spine.body_map(S.marked_regions))
+    question_page = str(drawing) + str(spine.body_map(S.marked_regions, S.diagram_words))
     script = JS[JS.index("// ----- Spine diagram") :]
     total = gzipped(question_page) + gzipped(diagram_css()) + gzipped(script)
     print(f"diagram on the question page: {total} bytes gzipped (budget {BUDGET_BYTES})")
