@@ -1,0 +1,206 @@
+"""WCAG 2.2 AA by machine: axe-core on every screen, in light and dark, in every language,
+and reflow at 320 px (what 400% zoom on a desktop, or 200% on a small laptop, comes to)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from phones import PHONE, STORAGE_KEY, Page
+
+from footquiz.content import LANGUAGES
+from footquiz.engine import flow
+from footquiz.engine.assess import assess
+from footquiz.state import CONTENT, SAVE_FORMAT
+
+pytestmark = pytest.mark.e2e
+
+AXE = Axe()
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SAFE = {
+    "saddle_numbness": ["no"],
+    "bladder_bowel": ["no"],
+    "both_legs": ["no"],
+    "foot_drop": ["no"],
+    "serious_signs": ["none"],
+}
+HEEL = {
+    **SAFE,
+    "pain_regions": ["heel"],
+    "side": ["right"],
+    "pain_travels": ["no"],
+    "leg_vs_back": ["no_back"],
+    "leg_nerve": ["no"],
+    "self_tests": ["none"],
+    "worse_with": ["first_steps"],
+    "onset": ["gradual"],
+    "duration": ["under_6_weeks"],
+    "diabetes": ["no"],
+    "age": ["age_40_59"],
+}
+# One answer set per urgency tier, checked against the engine below.
+TIERS = {
+    "emergency": {"saddle_numbness": ["yes"]},
+    "same_day": {**HEEL, "foot_drop": ["new_or_worse"], "knee_pressure": ["no"]},
+    "within_days": {**HEEL, "serious_signs": ["fever"]},
+    "soon": {**HEEL, "self_tests": ["big_toe"], "knee_pressure": ["no"]},
+    "routine": {
+        **HEEL,
+        "pain_regions": ["outer_calf", "top_of_foot"],
+        "pain_travels": ["yes"],
+        "leg_vs_back": ["leg"],
+        "worse_with": ["none"],
+    },
+    "self_care": HEEL,
+}
+# A path that shows every question, the conditional ones included.
+EVERY_QUESTION = [
+    ("saddle_numbness", ["no"]),
+    ("bladder_bowel", ["no"]),
+    ("both_legs", ["no"]),
+    ("foot_drop", ["steady"]),
+    ("serious_signs", ["none"]),
+    ("pain_regions", ["outer_calf", "top_of_foot"]),
+    ("side", ["both"]),
+    ("pain_travels", ["no"]),
+    ("leg_vs_back", ["no_back"]),
+    ("leg_nerve", ["yes"]),
+    ("self_tests", ["heel_walk"]),
+    ("knee_pressure", ["yes"]),
+    ("worse_with", ["none"]),
+    ("onset", ["gradual"]),
+    ("duration", ["under_6_weeks"]),
+    ("diabetes", ["yes"]),
+    ("toes_first", ["no"]),
+    ("age", ["age_40_59"]),
+]
+VARIANTS = [
+    (language, scheme, width)
+    for language in LANGUAGES
+    for scheme, width in (("light", 320), ("dark", 390))
+]
+
+
+def test_the_answer_sets_reach_their_tiers() -> None:
+    for tier, answers in TIERS.items():
+        assert flow.resume(CONTENT, answers, None).done, f"{tier}: a question is unanswered"
+        result = assess(CONTENT, {q: tuple(o) for q, o in answers.items()})
+        assert result.urgency.tier == tier
+    assert [q for q, _ in EVERY_QUESTION] == [q.id for q in CONTENT.questions]
+
+
+def check(page: Page, screen: str, width: int) -> None:
+    """No axe violation and no sideways scrolling on this screen."""
+    page.wait_for_timeout(150)
+    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
+    violations = results.response["violations"]
+    assert not violations, f"{screen}: " + json.dumps(
+        [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in violations],
+        ensure_ascii=False,
+    )
+    overflow = page.evaluate("document.documentElement.scrollWidth")
+    wide = page.evaluate(
+        "w => [...document.querySelectorAll('body *')]"
+        ".filter(e => e.getBoundingClientRect().right > w + 1)"
+        ".slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className)",
+        width,
+    )
+    assert overflow <= width, f"{screen}: {overflow} px wide at {width} px: {wide}"
+
+
+def phone(browser: Any, app_url: str, language: str, scheme: str, width: int) -> Any:
+    context = browser.new_context(
+        base_url=app_url,
+        **{**PHONE, "viewport": {"width": width, "height": 800}},
+        color_scheme=scheme,
+        locale=language,
+    )
+    context.add_init_script(f"localStorage.setItem('footquiz_lang', {json.dumps(language)})")
+    return context
+
+
+@pytest.mark.parametrize(("language", "scheme", "width"), VARIANTS)
+def test_every_question_and_the_welcome_screen(
+    browser: Any, app_url: str, language: str, scheme: str, width: int
+) -> None:
+    context = phone(browser, app_url, language, scheme, width)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto("/")
+    page.locator("#start").wait_for()
+    check(page, "welcome", width)
+    page.locator("#start").click()
+    page.wait_for_url("**/quiz")
+    for question_id, option_ids in EVERY_QUESTION:
+        page.locator(f"#option-{option_ids[0]}").wait_for()  # this question is on screen
+        page.locator("details.help summary").click()  # check the help too, opened
+        check(page, question_id, width)
+        before = page.locator("#screen-heading").inner_text()
+        for option_id in option_ids:
+            page.locator(f"#option-{option_id}").check()
+        page.locator("#continue").click()
+        page.wait_for_function(
+            "b => document.getElementById('screen-heading')?.innerText !== b", arg=before
+        )
+    page.wait_for_url("**/result")
+    context.close()
+
+
+@pytest.mark.parametrize(("language", "scheme", "width"), VARIANTS)
+def test_every_result_tier_and_the_other_screens(
+    browser: Any, app_url: str, language: str, scheme: str, width: int
+) -> None:
+    for tier, answers in TIERS.items():
+        context = phone(browser, app_url, language, scheme, width)
+        saved = {"format": SAVE_FORMAT, "version": CONTENT.version, "answers": answers}
+        context.add_init_script(
+            f"if (!sessionStorage.seeded) {{ sessionStorage.seeded = 1; localStorage.setItem("
+            f"{json.dumps(STORAGE_KEY)}, {json.dumps(json.dumps({**saved, 'current': None}))}); }}"
+        )
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.goto("/result")
+        page.locator(f".urgency-{tier}").wait_for()
+        page.wait_for_function("document.getElementById('share-link')?.textContent.includes('/r/')")
+        check(page, f"result {tier}", width)
+        if tier == "soon":
+            path = page.locator("#share-link").get_attribute("href")
+            page.goto(path)
+            page.locator("#take").wait_for()
+            check(page, "shared result", width)
+        context.close()
+    context = phone(browser, app_url, language, scheme, width)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    for path, ready, screen in (
+        ("/no-such-page", "a[href='/']", "not found"),
+        ("/r/not-a-valid-link", "#take", "invalid link"),
+        ("/kiosk", "#kiosk-start", "kiosk attract"),
+    ):
+        page.goto(path)
+        page.locator(ready).first.wait_for()
+        check(page, screen, width)
+    page.locator("details.staff-exit summary").click()
+    check(page, "kiosk staff exit", width)
+    page.locator("#kiosk-start").click()
+    page.wait_for_url("**/quiz")
+    page.locator("#option-no").wait_for()
+    page.locator("#still-there").wait_for(state="attached")
+    page.evaluate("document.getElementById('still-there').showModal()")
+    check(page, "kiosk still there?", width)
+    context.close()
+
+
+def test_the_checker_catches_a_real_violation(browser: Any) -> None:
+    """Guards the tests above: axe must report a missing alt text and a low contrast."""
+    page = browser.new_page()
+    page.set_content(
+        "<html lang='en'><head><title>t</title></head><body><main><h1>t</h1>"
+        "<img src='data:,'><p style='color:#bbb;background:#fff'>faint</p></main></body></html>"
+    )
+    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
+    found = {v["id"] for v in results.response["violations"]}
+    assert {"image-alt", "color-contrast"} <= found, found
+    page.close()
