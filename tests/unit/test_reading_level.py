@@ -20,6 +20,9 @@ def sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
+STAFF_ONLY = {"pin_locked"}
+
+
 def patient_texts(content: Content) -> list[tuple[str, str]]:
     """(label, text) for every block the grade limit applies to.
 
@@ -41,6 +44,13 @@ def patient_texts(content: Content) -> list[tuple[str, str]]:
     found += [(f"get help sooner {n}", t) for n, t in enumerate(content.get_help_sooner)]
     found += [(f"welcome {n}", t) for n, t in enumerate(content.welcome.lead)]
     found.append(("disclaimer", content.disclaimer))
+    # The screens' own words: each message a patient reads as a sentence (labels of one or
+    # two words are not scored; staff-only words are left out).
+    found += [
+        (f"ui {key}", text)
+        for key, text in content.ui.items()
+        if len(text.split()) >= 6 and key not in STAFF_ONLY
+    ]
     return found
 
 
