@@ -274,9 +274,20 @@ def contrast(a: str, b: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def test_colours_meet_wcag_aa() -> None:
+def schemes() -> dict[str, dict[str, str]]:
+    """The colour variables of the light scheme and of the dark one (light plus overrides)."""
+    light_block = CSS[CSS.index(":root {") : CSS.index("}", CSS.index(":root {"))]
+    dark_start = CSS.index("@media (prefers-color-scheme: dark)")
+    dark_block = CSS[dark_start : CSS.index("}\n}", dark_start)]
+    light = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-f]{6})", light_block))
+    dark = light | dict(re.findall(r"--([\w-]+):\s*(#[0-9a-f]{6})", dark_block))
+    return {"light": light, "dark": dark}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_colours_meet_wcag_aa(scheme: str) -> None:
     """Text 4.5:1, lines and shapes that carry meaning 3:1 (WCAG 1.4.3 and 1.4.11)."""
-    colours = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-f]{6})", CSS))
+    colours = schemes()[scheme]
     section = diagram_css()
 
     def colour(name: str) -> str:
@@ -288,17 +299,17 @@ def test_colours_meet_wcag_aa() -> None:
     pairs = [
         ("ink", "paper", 4.5),  # labels
         ("muted", "paper", 4.5),  # which leg
-        ("brand", "paper", 4.5),  # the root's name in the key
-        ("emergency", "paper", 4.5),  # "Narrow space"
+        ("link", "paper", 4.5),  # the root's name in the key
+        ("alert-ink", "paper", 4.5),  # "Narrow space"
         ("#6b7784", "wash", 3),  # outline of a place
-        ("#6e2c00", "wash", 3),  # outline of a marked place
+        ("mark-line", "wash", 3),  # outline of a marked place
         ("same-day", "#fde7cf", 3),  # hatching of a marked place
-        ("brand", "wash", 3),  # the root's path
+        ("link", "wash", 3),  # the root's path
         ("focus", "brand", 3),  # the pulse on the path
-        ("ink", "focus", 3),  # keyboard focus on the map
+        ("ink", "focus", 3) if scheme == "light" else ("paper", "focus", 3),  # map focus
     ]
     for fore, back, minimum in pairs:
-        assert contrast(colour(fore), colour(back)) >= minimum, (fore, back)
+        assert contrast(colour(fore), colour(back)) >= minimum, (scheme, fore, back)
 
 
 def test_the_state_feeds_the_drawing_as_answers_arrive() -> None:
