@@ -18,6 +18,20 @@ def done_button(button_id: str = "kiosk-done") -> rx.Component:
     )
 
 
+def start_over_or_done(class_name: str) -> rx.Component:
+    """The Start over button on a patient's own phone; on a kiosk, I'm done (which wipes)."""
+    return rx.cond(
+        QuizState.kiosk_on,
+        done_button(),
+        rx.el.button(
+            QuizState.ui["start_over"],
+            type="button",
+            on_click=QuizState.start_over,
+            class_name=class_name,
+        ),
+    )
+
+
 def idle_tools() -> rx.Component:
     """Settings for assets/kiosk.js, the "Still there?" dialog and the hidden wipe button."""
     return rx.cond(

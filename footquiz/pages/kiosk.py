@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from footquiz.components.layout import button, heading, page
-from footquiz.pages.welcome import language_choice
+from footquiz.pages.welcome import emergency_box, language_choice
 from footquiz.state import QuizState
 
 ROUTE = "/kiosk"
@@ -54,12 +54,6 @@ def kiosk() -> rx.Component:
             ),
             class_name="actions",
         ),
-        rx.el.section(
-            rx.el.h2(QuizState.welcome["emergency_heading"], class_name="emergency-heading"),
-            rx.el.ul(rx.foreach(QuizState.emergency_signs, lambda sign: rx.el.li(sign))),
-            rx.el.p(rx.el.strong(ui["kiosk_emergency"])),
-            class_name="callout callout-emergency",
-            aria_label=ui["emergency_box_label"],
-        ),
+        emergency_box(ui["kiosk_emergency"]),
         staff_exit(),
     )

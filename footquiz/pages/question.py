@@ -113,18 +113,6 @@ def question() -> rx.Component:
             key=QuizState.current,
             on_submit=QuizState.submit,
         ),
-        rx.el.p(
-            rx.cond(
-                QuizState.kiosk_on,
-                kiosk_tools.done_button(),
-                rx.el.button(
-                    QuizState.ui["start_over"],
-                    type="button",
-                    on_click=QuizState.start_over,
-                    class_name="link-button",
-                ),
-            ),
-            class_name="start-over",
-        ),
+        rx.el.p(kiosk_tools.start_over_or_done("link-button"), class_name="start-over"),
         kiosk_tools.idle_tools(),
     )

@@ -269,16 +269,7 @@ def result() -> rx.Component:
                 class_name="btn btn-secondary",
                 id="result-back",
             ),
-            rx.cond(
-                QuizState.kiosk_on,
-                kiosk_tools.done_button(),
-                rx.el.button(
-                    QuizState.ui["start_over"],
-                    type="button",
-                    on_click=QuizState.start_over,
-                    class_name="btn btn-secondary",
-                ),
-            ),
+            kiosk_tools.start_over_or_done("btn btn-secondary"),
             class_name="actions",
         ),
         kiosk_tools.idle_tools(),

@@ -31,6 +31,17 @@ def language_choice() -> rx.Component:
     )
 
 
+def emergency_box(action: rx.Var[str]) -> rx.Component:
+    """The warning signs that mean "get help now" instead of the check, and what to do."""
+    return rx.el.section(
+        rx.el.h2(QuizState.welcome["emergency_heading"], class_name="emergency-heading"),
+        rx.el.ul(rx.foreach(QuizState.emergency_signs, lambda sign: rx.el.li(sign))),
+        rx.el.p(rx.el.strong(action)),
+        class_name="callout callout-emergency",
+        aria_label=QuizState.ui["emergency_box_label"],
+    )
+
+
 def welcome() -> rx.Component:
     """What the check is, the emergency warning, Start, and the language choice."""
     ui = QuizState.ui
@@ -38,13 +49,7 @@ def welcome() -> rx.Component:
         language_choice(),
         heading(QuizState.welcome["title"]),
         rx.foreach(QuizState.welcome_lead, lambda line: rx.el.p(line, class_name="lead")),
-        rx.el.section(
-            rx.el.h2(QuizState.welcome["emergency_heading"], class_name="emergency-heading"),
-            rx.el.ul(rx.foreach(QuizState.emergency_signs, lambda sign: rx.el.li(sign))),
-            rx.el.p(rx.el.strong(QuizState.welcome["emergency_action"])),
-            class_name="callout callout-emergency",
-            aria_label=ui["emergency_box_label"],
-        ),
+        emergency_box(QuizState.welcome["emergency_action"]),
         rx.el.div(
             rx.cond(
                 QuizState.has_saved_answers,

@@ -197,6 +197,7 @@ def test_keyboard_alone_completes_the_quiz(phone: Page) -> None:
             "b => document.getElementById('screen-heading')?.innerText !== b", arg=before
         )
     phone.wait_for_url("**/result")
+    phone.locator("#urgency").wait_for()
     assert "Plantar fasciitis" in phone.locator("main").inner_text()
 
 
