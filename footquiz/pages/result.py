@@ -223,13 +223,16 @@ def share_section(state: View, kiosk: Kiosk = False) -> rx.Component:
     return section(
         ui["share_heading"],
         rx.el.p(ui["share_note"]),
-        rx.el.img(
-            src=state.share_qr,
-            alt=ui["qr_alt"],
-            class_name="qr",
-            width="164",
-            height="164",
-            id="share-qr",
+        rx.cond(
+            state.share_qr != "",
+            rx.el.img(
+                src=state.share_qr,
+                alt=ui["qr_alt"],
+                class_name="qr",
+                width="164",
+                height="164",
+                id="share-qr",
+            ),
         ),
         tools if kiosk is False else rx.cond(kiosk, kiosk_note, tools),
         id="share-section",
