@@ -5,10 +5,15 @@ import os
 import reflex as rx
 from reflex.plugins import SitemapPlugin
 
+from footquiz.config import allowed_origins, is_prod
+
 # No version check on start, and build packages come from npm's own registry: without this
 # Reflex probes a third-party mirror to pick the fastest one.
 os.environ.setdefault("REFLEX_CHECK_LATEST_VERSION", "0")
 os.environ.setdefault("NPM_CONFIG_REGISTRY", "https://registry.npmjs.org")
+# The biggest message a browser sends (the hydrate event with the saved answers) is about 2 KB;
+# Reflex's default of 1 MB per websocket message only helps a hostile client.
+os.environ.setdefault("REFLEX_SOCKET_MAX_HTTP_BUFFER_SIZE", str(64 * 1024))
 
 config = rx.Config(
     app_name="footquiz",
@@ -18,4 +23,22 @@ config = rx.Config(
     # no Tailwind (one small hand-written stylesheet instead).
     plugins=[],
     disable_plugins=[SitemapPlugin],
+    # Brotli first: the browsers that patients use all accept it, and it sends about 20 KiB
+    # (12 %) less than gzip per page (README, "Performance"); gzip stays for the rest.
+    frontend_compression_formats=["brotli", "gzip"],
+    # In prod a browser page may call the backend only from FOOTQUIZ_ORIGIN; footquiz/headers.py
+    # refuses the rest (when it is unset, every origin but the request's own), so Reflex names
+    # no other origin in its CORS headers. In dev the Vite server is another origin: all are let in.
+    cors_allowed_origins=list(allowed_origins()) if is_prod() else ["*"],
+    # Sessions live in the backend's memory: the disk manager (Reflex's default) measured no
+    # faster (README, "Performance") and pickles every patient's answers to .states/ on disk,
+    # and footquiz needs no copy there: the browser keeps the answers and rebuilds a lost
+    # session. With REFLEX_REDIS_URL set, sessions live in Redis so several workers or machines
+    # share them (README, "Running for a clinic network"); Reflex then starts several workers,
+    # which must never each keep sessions of their own in memory.
+    state_manager_mode=(
+        rx.constants.StateManagerMode.REDIS
+        if os.environ.get("REFLEX_REDIS_URL")
+        else rx.constants.StateManagerMode.MEMORY
+    ),
 )

@@ -59,3 +59,15 @@ def kiosk_times() -> dict[str, int]:
         "result": _seconds("FOOTQUIZ_KIOSK_IDLE_RESULT", 60),
         "countdown": _seconds("FOOTQUIZ_KIOSK_COUNTDOWN", 20),
     }
+
+
+ORIGIN_ENV = "FOOTQUIZ_ORIGIN"
+
+
+def allowed_origins() -> tuple[str, ...]:
+    """The origins the app is served from in prod (FOOTQUIZ_ORIGIN, comma-separated).
+
+    Empty when unset: then only the address a request came to counts as the app's own.
+    """
+    value = os.environ.get(ORIGIN_ENV, "")
+    return tuple(o.strip().rstrip("/") for o in value.split(",") if o.strip())

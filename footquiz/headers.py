@@ -1,25 +1,153 @@
-"""ASGI middleware: privacy headers on every response, and 404 for a bad result link.
+"""ASGI middleware: security headers on every response, origin checks, 404 for a bad result link.
 
-The result page itself is rendered by the browser; this only makes the HTTP status honest
-(a forged or broken link is not a page) while the same friendly page is shown.
+Every HTTP response carries a Content-Security-Policy that allows only this origin plus what
+Reflex truly needs (each allowance is explained in :func:`content_security_policy`), frame
+protection, nosniff, no referrer and a Permissions-Policy that denies what the app never uses.
+In prod a request from a browser page on another origin (a cross-site fetch or websocket) is
+refused: the app's own origin is ``FOOTQUIZ_ORIGIN`` if set, else the address the request came
+to. The result page itself is rendered by the browser; for a forged or broken result link this
+only makes the HTTP status honest (404) while the same friendly page is shown.
 """
 
 from __future__ import annotations
 
-from urllib.parse import unquote
+import base64
+import hashlib
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from footquiz.config import allowed_origins, is_prod
 from footquiz.sharing import LINK_PREFIX, ShareLinkError, open_link
 
 HEADERS = {
     # Treatment links open other sites: they must never learn a result link.
     "Referrer-Policy": "no-referrer",
     "X-Content-Type-Options": "nosniff",
+    # For browsers without CSP frame-ancestors; the CSP below says the same.
     "X-Frame-Options": "DENY",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    # Features the app never uses. The Share button uses the share sheet and the clipboard,
+    # which stay allowed for this origin only (web-share is 'self' by default; Chromium on
+    # Linux does not know its name, so naming it would only log a warning).
+    "Permissions-Policy": (
+        "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
+        "encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), hid=(), "
+        "idle-detection=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+        "publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), "
+        "xr-spatial-tracking=(), clipboard-write=(self)"
+    ),
+    # No other site's window keeps a handle on ours, and no other site embeds our files.
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
 }
+CSP = "Content-Security-Policy"
+HSTS = "Strict-Transport-Security"
+HSTS_VALUE = "max-age=31536000"
+
+
+class _InlineCode(HTMLParser):
+    """Collects the text of inline ``<script>`` and ``<style>`` elements of one page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self.styles: list[str] = []
+        self._open: tuple[list[str], list[str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script" and not any(name == "src" for name, _ in attrs):
+            self._open = (self.scripts, [])
+        elif tag == "style":
+            self._open = (self.styles, [])
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._open[1].append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open is not None and tag in ("script", "style"):
+            found, parts = self._open
+            found.append("".join(parts))
+            self._open = None
+
+
+def _sha256(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+@lru_cache(maxsize=4)
+def _inline_hashes(static_dir: Path, _mtime_ns: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    scripts: set[str] = set()
+    styles: set[str] = set()
+    for page in sorted(static_dir.rglob("*.html")):
+        parser = _InlineCode()
+        parser.feed(page.read_text(encoding="utf-8"))
+        scripts.update(_sha256(s) for s in parser.scripts)
+        styles.update(_sha256(s) for s in parser.styles)
+    return tuple(sorted(scripts)), tuple(sorted(styles))
+
+
+def inline_hashes(static_dir: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """CSP hashes of every inline script and style in the prerendered pages under a folder.
+
+    Cached until the folder changes (a new build replaces its files).
+    """
+    try:
+        mtime_ns = static_dir.stat().st_mtime_ns
+    except OSError:
+        return (), ()
+    return _inline_hashes(static_dir, mtime_ns)
+
+
+EMPTY_STYLE = _sha256("")
+
+
+def content_security_policy(
+    script_hashes: tuple[str, ...] = (),
+    style_hashes: tuple[str, ...] = (),
+    origins: tuple[str, ...] = (),
+) -> str:
+    """The Content-Security-Policy: nothing by default, then each allowance the app needs."""
+    # The websocket to our own backend: 'self' covers ws:/wss: to this host in CSP 3 browsers;
+    # a configured origin is also named with its websocket scheme for older ones.
+    sockets = [o.replace("https://", "wss://", 1).replace("http://", "ws://", 1) for o in origins]
+    directives = {
+        # Anything not named below (frames, workers, media, objects, ...) is refused.
+        "default-src": ["'none'"],
+        # Our bundles; the inline boot scripts Reflex and React Router prerender into each
+        # page, allowed by hash, not wholesale; and 'unsafe-eval' because Reflex runs
+        # rx.call_script and its error notice through eval() (see .web/utils/state.js).
+        "script-src": ["'self'", "'unsafe-eval'", *script_hashes],
+        # Our stylesheets, and the <style> tags prerendered into pages, by hash. Emotion
+        # (Reflex's CSS-in-JS) adds an empty <style> tag at run time and fills it through the
+        # CSSOM, which CSP does not restrict: the empty tag is allowed by the hash of "".
+        "style-src": ["'self'", *sorted({EMPTY_STYLE, *style_hashes})],
+        # Icons, and the result's QR code, made on the server as an SVG data: URI.
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        # The /ping check and the Socket.IO websocket at /_event, both our own backend.
+        "connect-src": ["'self'", *sockets],
+        # The quiz forms are handled in the page; a stray submit may only stay here.
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+    }
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
+
+
+@lru_cache(maxsize=1)
+def _static_dir() -> Path:
+    """Where ``reflex run --env prod`` serves the prerendered pages from."""
+    from reflex.utils.prerequisites import get_web_dir
+    from reflex_base import constants
+
+    return (get_web_dir() / constants.Dirs.STATIC).resolve()
 
 
 def _bad_link(path: str) -> bool:
@@ -33,11 +161,56 @@ def _bad_link(path: str) -> bool:
     return False
 
 
-def with_headers(app: ASGIApp) -> ASGIApp:
-    """Wrap the app so every HTTP response carries the privacy headers."""
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key.lower() == name:
+            return value.decode("latin-1")
+    return None
+
+
+def origin_allowed(scope: Scope) -> bool:
+    """Whether a request may go on: in prod, a browser page on another origin may not.
+
+    A request with no Origin header is not a cross-site browser request (a page load or a
+    non-browser client) and goes on. In dev the Vite server on another port must get through.
+    """
+    origin = _header(scope, b"origin")
+    if origin is None or not is_prod():
+        return True
+    configured = allowed_origins()
+    if configured:
+        return origin.rstrip("/") in configured
+    host = _header(scope, b"host")
+    return host is not None and urlsplit(origin).netloc == host
+
+
+async def _refuse(scope: Scope, send: Send) -> None:
+    if scope["type"] == "websocket":
+        # Closing before accepting makes the server answer the handshake with 403.
+        await send({"type": "websocket.close", "code": 1008})
+        return
+    body = b"Cross-origin request refused.\n"
+    headers = [(b"content-type", b"text/plain; charset=utf-8")]
+    headers.append((b"content-length", str(len(body)).encode()))
+    headers += [(k.lower().encode(), v.encode()) for k, v in HEADERS.items()]
+    await send({"type": "http.response.start", "status": 403, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+def with_headers(app: ASGIApp, static_dir: Path | None = None) -> ASGIApp:
+    """Wrap the app: origin checks, and the security headers on every HTTP response.
+
+    ``static_dir`` is where the prerendered pages are (by default Reflex's build folder).
+    """
 
     async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] not in ("http", "websocket"):
+            await app(scope, receive, send)
+            return
+        if not origin_allowed(scope):
+            await _refuse(scope, send)
+            return
+        if scope["type"] == "websocket":
             await app(scope, receive, send)
             return
         bad_link = _bad_link(scope.get("path", ""))
@@ -46,12 +219,17 @@ def with_headers(app: ASGIApp) -> ASGIApp:
             # static server can look up); the page reads the real address and says it is bad.
             stand_in = LINK_PREFIX + "invalid"
             scope = {**scope, "path": stand_in, "raw_path": stand_in.encode("ascii")}
+        origins = allowed_origins()
+        policy = content_security_policy(*inline_hashes(static_dir or _static_dir()), origins)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 for name, value in HEADERS.items():
                     headers[name] = value
+                headers[CSP] = policy
+                if any(o.startswith("https://") for o in origins):
+                    headers[HSTS] = HSTS_VALUE
                 if bad_link and message["status"] == 200:
                     message["status"] = 404
             await send(message)

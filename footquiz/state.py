@@ -338,7 +338,7 @@ class QuizState(ResultView, rx.State):
 
     def _pick_language(self) -> None:
         """The patient's choice if made, else the browser's first language the app has."""
-        if self.lang_saved in LANGUAGES:
+        if isinstance(self.lang_saved, str) and self.lang_saved in LANGUAGES:
             self.lang = self.lang_saved
         else:
             self.lang = browser_language(self.router.headers.accept_language)
@@ -350,7 +350,7 @@ class QuizState(ResultView, rx.State):
             return
         try:
             data = json.loads(self.saved)
-        except ValueError:
+        except (TypeError, ValueError):
             data = None
         if not isinstance(data, dict) or data.get("version") != CONTENT.version:
             self.saved = ""
@@ -370,7 +370,7 @@ class QuizState(ResultView, rx.State):
     @rx.event
     def choose_language(self, code: str) -> None:
         """The patient picks a language; it is kept on this device."""
-        if code in LANGUAGES:
+        if isinstance(code, str) and code in LANGUAGES:
             self.lang = self.lang_saved = code
 
     @rx.event
@@ -419,6 +419,8 @@ class QuizState(ResultView, rx.State):
     @rx.event
     def submit(self, form_data: dict[str, Any]) -> Any:
         """Continue: record the chosen options and move to the next question or the result."""
+        if not isinstance(form_data, dict):
+            form_data = {}
         chosen = [
             str(value)
             for name, value in form_data.items()
@@ -491,7 +493,7 @@ class QuizState(ResultView, rx.State):
     def exit_kiosk(self, form_data: dict[str, Any]) -> Any:
         """Staff leave kiosk mode with the PIN; with no PIN set in prod, exit is refused."""
         pin = kiosk_pin()
-        entered = str(form_data.get("pin", "")).strip()
+        entered = str(form_data.get("pin", "")).strip() if isinstance(form_data, dict) else ""
         if pin is None:
             self.kiosk_problem = self._content().ui["pin_locked"]
             return None

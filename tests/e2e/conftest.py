@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from phones import PHONE
+from phones import KIOSK_ENV, PHONE
 
 from benchmarks.appserver import AppUnavailableError, running_app
 
@@ -26,13 +26,6 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 IN_CI = os.environ.get("CI", "").lower() == "true"
-# Short kiosk idle times, so the kiosk tests need not wait 90 s; other tests never use kiosk mode.
-KIOSK_ENV = {
-    "FOOTQUIZ_KIOSK_IDLE_QUIZ": "3",
-    "FOOTQUIZ_KIOSK_IDLE_RESULT": "3",
-    "FOOTQUIZ_KIOSK_COUNTDOWN": "2",
-    "FOOTQUIZ_KIOSK_PIN": "2468",
-}
 
 
 def _unavailable(reason: str) -> None:

@@ -12,6 +12,13 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobil
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 STORAGE_KEY = "footquiz_answers"  # QuizState.saved
 Page = Any  # playwright.sync_api.Page, imported lazily so a bare machine can skip
+# Short kiosk idle times, so the kiosk tests need not wait 90 s; other tests never use kiosk mode.
+KIOSK_ENV = {
+    "FOOTQUIZ_KIOSK_IDLE_QUIZ": "3",
+    "FOOTQUIZ_KIOSK_IDLE_RESULT": "3",
+    "FOOTQUIZ_KIOSK_COUNTDOWN": "2",
+    "FOOTQUIZ_KIOSK_PIN": "2468",
+}
 
 
 def open_saved(

@@ -1,61 +1,174 @@
-"""The privacy headers and the honest 404 for bad result links, on a stand-in ASGI app."""
+"""Security headers, origin checks and the honest 404 for bad result links, on a stand-in app."""
 
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
 import random
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
+import pytest
 from starlette.types import Message, Receive, Scope, Send
 from walks import random_finished
 
 from footquiz.content import get_content
-from footquiz.headers import HEADERS, with_headers
+from footquiz.headers import CSP, HEADERS, HSTS, content_security_policy, with_headers
 from footquiz.sharing import link_token
+
+PAGE = """<!DOCTYPE html><html><head><script>window.boot = 1 < 2;</script>
+<style data-emotion="css x">.x{width:1px}</style><script src="/a.js"></script></head>
+<body><script type="module">import "/b.js";</script></body></html>"""
+INLINE = ["window.boot = 1 < 2;", 'import "/b.js";']
 
 
 async def shell(scope: Scope, receive: Receive, send: Send) -> None:
     """Stands in for the static server: every path gets the page shell, and says which."""
+    if scope["type"] == "websocket":
+        await send({"type": "websocket.accept"})
+        return
     body = f"shell for {scope['path']}".encode()
     await send({"type": "http.response.start", "status": 200, "headers": []})
     await send({"type": "http.response.body", "body": body})
 
 
-def get(path: str) -> tuple[int, dict[str, str], str]:
+def call(scope: Scope, static_dir: Path) -> list[Message]:
+    """Run one request through the middleware; the messages the app sent back."""
     messages: list[Message] = []
 
     async def receive() -> Message:
+        if scope["type"] == "websocket":
+            return {"type": "websocket.connect"}
         return {"type": "http.request", "body": b""}
 
     async def send(message: Message) -> None:
         messages.append(message)
 
-    scope = {
-        "type": "http",
+    # A thread of its own: the browser tests' Playwright may already run a loop in this one.
+    with ThreadPoolExecutor(1) as pool:
+        app = with_headers(shell, static_dir=static_dir)
+        pool.submit(asyncio.run, app(scope, receive, send)).result()
+    return messages
+
+
+def request(
+    path: str, headers: dict[str, str] | None = None, kind: str = "http"
+) -> dict[str, object]:
+    return {
+        "type": kind,
         "method": "GET",
         "path": path,
         "raw_path": path.encode(),
-        "headers": [],
+        "headers": [(k.encode(), v.encode()) for k, v in (headers or {}).items()],
     }
-    # A thread of its own: the browser tests' Playwright may already run a loop in this one.
-    with ThreadPoolExecutor(1) as pool:
-        pool.submit(asyncio.run, with_headers(shell)(scope, receive, send)).result()
-    start, body = messages
-    headers = {k.decode().lower(): v.decode() for k, v in start["headers"]}
-    return start["status"], headers, body["body"].decode()
 
 
-def test_every_response_carries_the_privacy_headers() -> None:
-    status, headers, _ = get("/")
+@pytest.fixture
+def build(tmp_path: Path) -> Path:
+    """A stand-in for Reflex's build folder: one prerendered page with inline code."""
+    (tmp_path / "quiz").mkdir()
+    (tmp_path / "quiz" / "index.html").write_text(PAGE)
+    return tmp_path
+
+
+def get(path: str, build: Path, headers: dict[str, str] | None = None) -> tuple[int, dict, str]:
+    start, body = call(request(path, headers), build)
+    found = {k.decode().lower(): v.decode() for k, v in start["headers"]}
+    return start["status"], found, body["body"].decode()
+
+
+def sha(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    return {d.split()[0]: d.split()[1:] for d in policy.split("; ")}
+
+
+def test_every_response_carries_the_security_headers(build: Path) -> None:
+    status, headers, _ = get("/", build)
     assert status == 200
     for name, value in HEADERS.items():
         assert headers[name.lower()] == value
+    assert headers["referrer-policy"] == "no-referrer"
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["x-frame-options"] == "DENY"
+    assert "camera=()" in headers["permissions-policy"]
+    assert HSTS.lower() not in headers  # only when the app is configured on https
 
 
-def test_a_good_link_is_a_page_and_a_bad_one_is_a_404_with_the_same_shell() -> None:
+def test_the_policy_allows_our_origin_and_the_prerendered_inline_code_by_hash_only(
+    build: Path,
+) -> None:
+    policy = directives(get("/", build)[1][CSP.lower()])
+    assert policy["default-src"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["base-uri"] == ["'none'"]
+    assert set(policy["script-src"]) == {"'self'", "'unsafe-eval'", *map(sha, INLINE)}
+    assert set(policy["style-src"]) == {"'self'", sha(""), sha(".x{width:1px}")}
+    assert policy["img-src"] == ["'self'", "data:"]
+    assert policy["connect-src"] == ["'self'"]
+    for values in policy.values():
+        assert "'unsafe-inline'" not in values
+        assert "*" not in values and "https:" not in values
+
+
+def test_a_configured_https_origin_adds_its_websocket_and_hsts(
+    build: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FOOTQUIZ_ORIGIN", "https://quiz.example/")
+    _, headers, _ = get("/", build)
+    assert directives(headers[CSP.lower()])["connect-src"] == ["'self'", "wss://quiz.example"]
+    assert headers[HSTS.lower()] == "max-age=31536000"
+
+
+def test_without_a_build_the_policy_still_allows_no_inline_code(tmp_path: Path) -> None:
+    policy = directives(content_security_policy())
+    assert policy["script-src"] == ["'self'", "'unsafe-eval'"]
+    assert policy["style-src"] == ["'self'", sha("")]  # Emotion's empty <style> tags
+    assert get("/", tmp_path / "missing")[1][CSP.lower()] == content_security_policy()
+
+
+@pytest.mark.parametrize("mode", ["prod", "dev"])
+def test_other_origins_are_refused_in_prod_only(
+    build: Path, monkeypatch: pytest.MonkeyPatch, mode: str
+) -> None:
+    monkeypatch.setenv("REFLEX_ENV_MODE", mode)
+    monkeypatch.delenv("FOOTQUIZ_ORIGIN", raising=False)
+    own = {"host": "127.0.0.1:3000", "origin": "http://127.0.0.1:3000"}
+    foreign = {"host": "127.0.0.1:3000", "origin": "https://evil.example"}
+    assert get("/ping", build, own)[0] == 200
+    assert get("/ping", build, {"host": "127.0.0.1:3000"})[0] == 200  # no Origin: no browser
+    status, headers, body = get("/ping", build, foreign)
+    assert status == (403 if mode == "prod" else 200)
+    assert headers["x-frame-options"] == "DENY"
+    if mode == "prod":
+        assert body == "Cross-origin request refused.\n"
+    socket = call(request("/_event/", foreign, kind="websocket"), build)
+    assert socket[0]["type"] == ("websocket.close" if mode == "prod" else "websocket.accept")
+    assert call(request("/_event/", own, kind="websocket"), build)[0]["type"] == (
+        "websocket.accept"
+    )
+
+
+def test_a_configured_origin_is_the_only_one_let_in(
+    build: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REFLEX_ENV_MODE", "prod")
+    monkeypatch.setenv("FOOTQUIZ_ORIGIN", "https://quiz.example, https://kiosk.example")
+    host = {"host": "internal:3000"}  # behind a proxy the app sees its own address
+    assert get("/", build, {**host, "origin": "https://quiz.example"})[0] == 200
+    assert get("/", build, {**host, "origin": "https://kiosk.example"})[0] == 200
+    assert get("/", build, {**host, "origin": "http://internal:3000"})[0] == 403
+    assert get("/", build, {**host, "origin": "null"})[0] == 403
+
+
+def test_a_good_link_is_a_page_and_a_bad_one_is_a_404_with_the_same_shell(build: Path) -> None:
     token = link_token(random_finished(get_content(), random.Random(1)))
-    assert get("/r/" + token)[0] == 200
+    assert get("/r/" + token, build)[0] == 200
     for bad in ["nonsense", token[:-1], "A" * 10_240, "/r/%E2%9C%93"]:
-        status, _, body = get("/r/" + bad)
+        status, headers, body = get("/r/" + bad, build)
         assert status == 404, bad
         assert body == "shell for /r/invalid"  # a short stand-in path the shell can serve
+        assert CSP.lower() in headers

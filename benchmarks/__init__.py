@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that measure the app and print figures (not pass/fail tests)."""

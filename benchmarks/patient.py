@@ -1,0 +1,179 @@
+"""A patient that speaks the app's real websocket event protocol, as the browser does.
+
+The browser opens a Socket.IO connection at ``/_event`` (namespace ``/_event``, websocket
+transport, its tab token in the query string) and puts its first event, ``hydrate_and_load``,
+in the CONNECT packet. Each later event is ``emit("event", {name, payload, router_data})``
+with ``name`` = "<state path>.<handler>"; the backend answers with ``event`` messages that
+carry a ``delta`` (changed vars per state) and/or ``events`` for the browser to run.
+See Reflex's ``.web/utils/state.js`` (``connect``, ``applyEvent``) and ``EventNamespace``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import aiohttp
+import socketio
+from reflex.state import OnLoadInternalState, State
+from reflex_base.constants.state import FIELD_MARKER
+from reflex_base.utils.form import FORM_DATA_ENTRIES_KEY
+
+from footquiz.content import get_content
+from footquiz.state import QuizState
+
+EVENT_PATH = "/_event"
+ROOT = State.get_full_name()
+QUIZ = QuizState.get_full_name()
+ON_LOAD = OnLoadInternalState.get_full_name()
+REPLY_TIMEOUT_S = 15.0
+CONTENT = get_content()
+
+
+class ProtocolError(RuntimeError):
+    """The backend did not answer as the browser expects."""
+
+
+def shared_http_session() -> aiohttp.ClientSession:
+    """One HTTP session for many patients, without aiohttp's default cap of 100 sockets."""
+    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0))
+
+
+def choose(question_id: str, rng: random.Random) -> list[str]:
+    """A plausible answer: no warning signs, then random answers like a real mix of patients."""
+    question = CONTENT.question(question_id)
+    if question is None:
+        raise ProtocolError(f"the app asked an unknown question {question_id!r}")
+    ids = [o.id for o in question.options]
+    if question.section == "safety":
+        return [next(i for i in ("no", "none") if i in ids)]
+    if question.kind == "single":
+        return [rng.choice(ids)]
+    plain = [o.id for o in question.options if not o.exclusive]
+    exclusive = [o.id for o in question.options if o.exclusive]
+    if exclusive and rng.random() < 0.3:
+        return [rng.choice(exclusive)]
+    return rng.sample(plain, rng.randint(1, min(3, len(plain))))
+
+
+class Patient:
+    """One browser tab: a token, a Socket.IO connection and the quiz state it was sent."""
+
+    def __init__(
+        self, url: str, *, token: str | None = None, http: aiohttp.ClientSession | None = None
+    ) -> None:
+        """Prepare a tab for the app (or backend) at ``url``; nothing is connected yet."""
+        self.url = url
+        self.token = token or str(uuid.uuid4())
+        self.quiz: dict[str, Any] = {}
+        self.hydrated = False
+        self.path = "/quiz/"
+        self._http = http
+        self._client: socketio.AsyncClient | None = None
+        self._updates: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+
+    # ----- the connection --------------------------------------------------------------------
+
+    def _event(self, name: str, payload: dict[str, Any] | None = None) -> dict[str, Any]:
+        path = self.path
+        return {
+            "name": name,
+            "payload": payload or {},
+            "router_data": {"pathname": path, "asPath": path},
+        }
+
+    async def _on_update(self, update: dict[str, Any]) -> None:
+        delta = update.get("delta") or {}
+        for name, value in (delta.get(QUIZ) or {}).items():
+            self.quiz[name.removesuffix(FIELD_MARKER)] = value
+        hydrated = (delta.get(ROOT) or {}).get("is_hydrated" + FIELD_MARKER)
+        if hydrated is not None:
+            self.hydrated = bool(hydrated)
+        await self._updates.put(update)
+
+    async def _on_new_token(self, token: str) -> None:
+        # The backend saw this token on another connection and gave the tab a new one.
+        self.token = token
+
+    async def connect(self, path: str = "/quiz/", *, saved: str | None = None) -> float:
+        """Open the page at ``path``: connect, hydrate and run its on_load; seconds taken.
+
+        ``saved`` is the answers the browser keeps in local storage, sent as the browser does.
+        """
+        self.path = path
+        self.hydrated = False
+        client = socketio.AsyncClient(reconnection=False, http_session=self._http)
+        client.on("event", self._on_update, namespace=EVENT_PATH)
+        client.on("new_token", self._on_new_token, namespace=EVENT_PATH)
+        payload = {"vars": {f"{QUIZ}.saved{FIELD_MARKER}": saved}} if saved else {}
+        start = time.perf_counter()
+        await client.connect(
+            f"{self.url}?token={self.token}",
+            transports=["websocket"],
+            namespaces=[EVENT_PATH],
+            socketio_path=EVENT_PATH,
+            auth={"event": self._event(f"{ROOT}.hydrate_and_load", payload)},
+            wait_timeout=REPLY_TIMEOUT_S,
+        )
+        self._client = client
+        await self._wait_for(lambda _: self.hydrated)
+        return time.perf_counter() - start
+
+    async def close(self) -> None:
+        """Close the tab's connection."""
+        if self._client is not None:
+            await self._client.disconnect()
+            self._client = None
+
+    async def _wait_for(self, done: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+        """Wait for the first update for which ``done(update)`` holds."""
+        try:
+            async with asyncio.timeout(REPLY_TIMEOUT_S):
+                while True:
+                    update = await self._updates.get()
+                    if done(update):
+                        return update
+        except TimeoutError:
+            raise ProtocolError(f"no reply in {REPLY_TIMEOUT_S} s on {self.path}") from None
+
+    async def _send(self, name: str, payload: dict[str, Any] | None = None) -> None:
+        if self._client is None or not self._client.connected:
+            raise ProtocolError("the connection is closed")
+        self._updates = asyncio.Queue()
+        await self._client.emit("event", self._event(name, payload), namespace=EVENT_PATH)
+
+    # ----- what a patient does ---------------------------------------------------------------
+
+    async def answer(self, chosen: list[str]) -> float:
+        """Tick ``chosen`` on the current question and press Continue; seconds to the update."""
+        fields = {o["id"]: o["field"] for o in self.quiz.get("options", [])}
+        entries = [[fields[option], option] for option in chosen]
+        start = time.perf_counter()
+        await self._send(f"{QUIZ}.submit", {"form_data": {FORM_DATA_ENTRIES_KEY: entries}})
+        await self._wait_for(lambda update: QUIZ in (update.get("delta") or {}))
+        elapsed = time.perf_counter() - start
+        if self.quiz.get("problem"):
+            raise ProtocolError(f"the app refused an answer: {self.quiz['problem']}")
+        return elapsed
+
+    async def open_result(self) -> float:
+        """Go to /result as the browser does after the last answer; seconds to the result."""
+        self.path = "/result/"
+        start = time.perf_counter()
+        await self._send(f"{ON_LOAD}.on_load_internal")
+        await self._wait_for(lambda _: bool(self.quiz.get("share_path")))
+        return time.perf_counter() - start
+
+    @property
+    def current(self) -> str:
+        """The question on screen ("" once the check is done)."""
+        return "" if self.quiz.get("done") else str(self.quiz.get("current", ""))
+
+    @property
+    def answers(self) -> dict[str, list[str]]:
+        """The answers the server holds for this tab."""
+        return dict(self.quiz.get("answers", {}))
