@@ -99,6 +99,12 @@ def _diagram_view(frozen: Frozen, done: bool, language: str) -> DiagramView:
     return diagram_view(get_content(language), dict(frozen), final)
 
 
+@lru_cache(maxsize=4096)
+def _progress(frozen: Frozen, current: str) -> flow.Progress:
+    """Step and total on this path, worked out once per answer set (three vars read it)."""
+    return flow.progress(CONTENT, flow.Position(answers=dict(frozen), current=current or None))
+
+
 def browser_language(accept_language: str) -> str:
     """The first language in an Accept-Language header that the app has, else English."""
     for part in accept_language.split(","):
@@ -555,17 +561,17 @@ class QuizState(ResultView, rx.State):
     @rx.var
     def step(self) -> int:
         """Question number on this path."""
-        return flow.progress(CONTENT, self._position()).step
+        return _progress(self._frozen(), self.current).step
 
     @rx.var
     def total(self) -> int:
         """Expected number of questions on this path."""
-        return flow.progress(CONTENT, self._position()).total
+        return _progress(self._frozen(), self.current).total
 
     @rx.var
     def progress_text(self) -> str:
         """The progress line, such as "Question 3 of 16", in the patient's language."""
-        progress = flow.progress(CONTENT, self._position())
+        progress = _progress(self._frozen(), self.current)
         return self._content().ui["progress"].format(step=progress.step, total=progress.total)
 
     @rx.var

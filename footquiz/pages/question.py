@@ -68,7 +68,8 @@ def question() -> rx.Component:
             class_name="back-link",
             id="back",
         ),
-        progress(),
+        # Only once the question is known: the prerendered page must not show a wrong count.
+        rx.cond(QuizState.current != "", progress()),
         rx.el.form(
             rx.el.fieldset(
                 rx.el.legend(heading(QuizState.question_text)),
