@@ -12,6 +12,14 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobil
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 STORAGE_KEY = "footquiz_answers"  # QuizState.saved
 Page = Any  # playwright.sync_api.Page, imported lazily so a bare machine can skip
+# "No" to every warning-sign question: the start of most saved answer sets.
+SAFE = {
+    "saddle_numbness": ["no"],
+    "bladder_bowel": ["no"],
+    "both_legs": ["no"],
+    "foot_drop": ["no"],
+    "serious_signs": ["none"],
+}
 # Short kiosk idle times, so the kiosk tests need not wait 90 s; other tests never use kiosk mode.
 KIOSK_ENV = {
     "FOOTQUIZ_KIOSK_IDLE_QUIZ": "3",

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from phones import PHONE, STORAGE_KEY, Page
+from phones import PHONE, SAFE, STORAGE_KEY, Page
 
 from footquiz.content import LANGUAGES
 from footquiz.engine import flow
@@ -19,13 +19,6 @@ pytestmark = pytest.mark.e2e
 
 AXE = Axe()
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-SAFE = {
-    "saddle_numbness": ["no"],
-    "bladder_bowel": ["no"],
-    "both_legs": ["no"],
-    "foot_drop": ["no"],
-    "serious_signs": ["none"],
-}
 HEEL = {
     **SAFE,
     "pain_regions": ["heel"],

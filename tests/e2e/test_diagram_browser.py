@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 import pytest
-from phones import SCREENSHOTS, STORAGE_KEY, open_saved
+from phones import SAFE, SCREENSHOTS, STORAGE_KEY, open_saved
 
 from footquiz.engine.assess import assess
 from footquiz.state import CONTENT
@@ -19,13 +19,6 @@ pytestmark = pytest.mark.e2e
 
 Page = Any  # playwright.sync_api.Page, imported lazily so a bare machine can skip
 
-SAFE = {
-    "saddle_numbness": ["no"],
-    "bladder_bowel": ["no"],
-    "both_legs": ["no"],
-    "foot_drop": ["no"],
-    "serious_signs": ["none"],
-}
 SPINE_LIKE = {
     "pain_travels": ["yes"],
     "leg_vs_back": ["leg"],
