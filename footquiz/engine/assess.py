@@ -31,7 +31,11 @@ def question_ids(content: Content, condition: Condition) -> list[str]:
 
 def emergency_rules(content: Content, answers: Answers) -> list[UrgencyRule]:
     """The emergency rules that hold. Red flags override everything else."""
-    effective = effective_answers(content, answers)
+    return emergency_rules_on(content, effective_answers(content, answers))
+
+
+def emergency_rules_on(content: Content, effective: Answers) -> list[UrgencyRule]:
+    """The emergency rules that hold on answers already limited to the shown questions."""
     found = base_findings(content, effective)
     return [
         rule

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pydantic import BaseModel, ConfigDict
 
 from footquiz.engine.answers import QuizError, checked_choice, visible_questions
-from footquiz.engine.assess import is_emergency
+from footquiz.engine.assess import emergency_rules_on, is_emergency
 from footquiz.engine.model import Answers, Content, Question
 
 __all__ = ["Position", "Progress", "QuizError", "answer", "back", "go_to", "path", "progress"]
@@ -51,9 +51,13 @@ def start(content: Content) -> Position:
 def path(content: Content, answers: Answers) -> list[Question]:
     """The questions on this patient's path: the visible ones, cut short by an emergency."""
     shown = visible_questions(content, answers)
-    for i in range(len(shown)):
-        earlier = {q.id: answers[q.id] for q in shown[: i + 1] if q.id in answers}
-        if is_emergency(content, earlier):
+    earlier: Answers = {}
+    for i, question in enumerate(shown):
+        # A prefix of the shown questions is shown whatever comes after, so its answers are
+        # already effective: no need to work out visibility again for each prefix.
+        if question.id in answers:
+            earlier[question.id] = answers[question.id]
+        if emergency_rules_on(content, earlier):
             return shown[: i + 1]
     return shown
 

@@ -13,15 +13,6 @@ View = type[ResultView]
 Kiosk = bool | rx.Var[bool]
 
 ROUTE = "/result"
-# A symbol beside the words, so urgency is never told by colour alone (the words carry it).
-TIER_MARK = {
-    "emergency": "!!",
-    "same_day": "!",
-    "within_days": "\u25cf\u25cf",
-    "soon": "\u25cf",
-    "routine": "\u25cb",
-    "self_care": "\u2713",
-}
 
 
 def urgency_box(state: View) -> rx.Component:
@@ -29,7 +20,7 @@ def urgency_box(state: View) -> rx.Component:
     return rx.el.section(
         rx.el.p(
             rx.el.span(
-                rx.match(state.urgency["tier"], *TIER_MARK.items(), "?"),
+                state.urgency["icon"],
                 class_name="urgency-mark",
                 aria_hidden="true",
             ),
