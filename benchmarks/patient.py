@@ -24,7 +24,7 @@ from reflex_base.constants.state import FIELD_MARKER
 from reflex_base.utils.form import FORM_DATA_ENTRIES_KEY
 
 from footquiz.content import get_content
-from footquiz.state import QuizState
+from footquiz.state import QUESTION_FIELD, QuizState
 
 EVENT_PATH = "/_event"
 ROOT = State.get_full_name()
@@ -151,7 +151,7 @@ class Patient:
     async def answer(self, chosen: list[str]) -> float:
         """Tick ``chosen`` on the current question and press Continue; seconds to the update."""
         fields = {o["id"]: o["field"] for o in self.quiz.get("options", [])}
-        entries = [[fields[option], option] for option in chosen]
+        entries = [[QUESTION_FIELD, self.current]] + [[fields[o], o] for o in chosen]
         start = time.perf_counter()
         await self._send(f"{QUIZ}.submit", {"form_data": {FORM_DATA_ENTRIES_KEY: entries}})
         await self._wait_for(lambda update: QUIZ in (update.get("delta") or {}))

@@ -29,6 +29,8 @@ CONTENT = get_content()
 SAVE_FORMAT = 1
 HEADING_ID = "screen-heading"
 ANSWER_FIELD = "answer"
+QUESTION_FIELD = "question"
+"""The form's hidden field naming the question its options answer."""
 FOCUS_HEADING = (
     "requestAnimationFrame(() => { const h = document.getElementById('"
     + HEADING_ID
@@ -424,9 +426,17 @@ class QuizState(ResultView, rx.State):
 
     @rx.event
     def submit(self, form_data: dict[str, Any]) -> Any:
-        """Continue: record the chosen options and move to the next question or the result."""
+        """Continue: answer the question the form showed, then go to the next one or the result.
+
+        The form names its question, so a second tap on Continue while the first is still on
+        its way answers that same question again instead of the one after it, which the
+        patient has not seen yet. A form that names no question is ignored.
+        """
         if not isinstance(form_data, dict):
-            form_data = {}
+            return None
+        question_id = form_data.get(QUESTION_FIELD)
+        if not isinstance(question_id, str) or CONTENT.question(question_id) is None:
+            return None
         chosen = [
             str(value)
             for name, value in form_data.items()
@@ -436,7 +446,7 @@ class QuizState(ResultView, rx.State):
             self.problem = self._content().ui["choose_answer"]
             return None
         try:
-            position = flow.answer(CONTENT, self._position(), self.current, chosen)
+            position = flow.answer(CONTENT, self._position(), question_id, chosen)
         except QuizError:
             self.problem = self._content().ui["answer_problem"]
             return None
@@ -446,9 +456,15 @@ class QuizState(ResultView, rx.State):
         return rx.call_script(FOCUS_HEADING)
 
     @rx.event
-    def back(self) -> Any:
-        """Go to the previous question, keeping every answer; from the first, go home."""
+    def back(self, shown: str = "") -> Any:
+        """Go to the previous question, keeping every answer; from the first, go home.
+
+        ``shown`` is the question on screen when Back was tapped ("" on the result): a second
+        tap while the first is still on its way is ignored, not taken one question further.
+        """
         position = self._position()
+        if shown != (position.current or ""):
+            return None
         if not position.done and position.current == CONTENT.questions[0].id:
             return rx.redirect("/")
         self._keep(flow.back(CONTENT, position))

@@ -7,7 +7,7 @@ import reflex as rx
 from footquiz.components import kiosk as kiosk_tools
 from footquiz.components import spine
 from footquiz.components.layout import button, heading, page
-from footquiz.state import OptionView, QuizState
+from footquiz.state import QUESTION_FIELD, OptionView, QuizState
 
 ROUTE = "/quiz"
 
@@ -64,13 +64,15 @@ def question() -> rx.Component:
         rx.el.button(
             QuizState.ui["back"],
             type="button",
-            on_click=QuizState.back,
+            on_click=QuizState.back(QuizState.current),
             class_name="back-link",
             id="back",
         ),
         # Only once the question is known: the prerendered page must not show a wrong count.
         rx.cond(QuizState.current != "", progress()),
         rx.el.form(
+            # Which question these options answer: a second tap on Continue answers it again.
+            rx.el.input(type="hidden", name=QUESTION_FIELD, value=QuizState.current),
             rx.el.fieldset(
                 rx.el.legend(heading(QuizState.question_text)),
                 rx.el.details(

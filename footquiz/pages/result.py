@@ -259,7 +259,7 @@ def result() -> rx.Component:
             rx.el.button(
                 QuizState.ui["back"],
                 type="button",
-                on_click=QuizState.back,
+                on_click=QuizState.back(QuizState.current),
                 class_name="btn btn-secondary",
                 id="result-back",
             ),

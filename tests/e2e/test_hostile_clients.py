@@ -19,12 +19,14 @@ from hostile import QUIZ, Hostile, answer_some, errors_in, finish, quiz_delta, r
 from reliability import record
 
 from benchmarks.patient import Patient, shared_http_session
-from footquiz.state import CONTENT, SAVE_FORMAT
+from footquiz.state import CONTENT, QUESTION_FIELD, SAVE_FORMAT
 
 pytestmark = pytest.mark.e2e
 
 FIRST = CONTENT.questions[0].id
 HIDDEN = next(q.id for q in CONTENT.questions if q.show_if is not None)
+LATER = CONTENT.questions[3].id  # the bad-message sender has answered only two
+ON_FIRST = {QUESTION_FIELD: FIRST}  # what the form sends with the first question's options
 ANSWER_VARS = ("answers", "current", "done", "saved")
 FLOOD_EVENTS = 3000
 FLOOD_LIMIT_S = 120
@@ -49,7 +51,7 @@ def bad_events() -> list[tuple[str, Any]]:
         ("form is a list", event(submit, {"form_data": [["answer", "yes"]]})),
         ("form is a number", event(submit, {"form_data": 7})),
         ("form is null", event(submit, {"form_data": None})),
-        ("answer is an object", event(submit, {"form_data": {"answer": {"yes": 1}}})),
+        ("answer is an object", event(submit, {"form_data": {**ON_FIRST, "answer": {"yes": 1}}})),
         ("no arguments", event(submit)),
         ("extra argument", event(submit, {"form_data": {}, "token": "x"})),
         ("question id is a number", event(change, {"question_id": 3})),
@@ -64,9 +66,28 @@ def bad_events() -> list[tuple[str, Any]]:
         ("message is a number", 42),
         ("message is null", None),
         ("message is a list", [1, 2]),
-        ("option of another question", event(submit, {"form_data": {"answer": "left"}})),
-        ("two answers to one", event(submit, {"form_data": {"answer": "yes", "answer:no": "no"}})),
-        ("unknown option", event(submit, {"form_data": {"answer": "maybe"}})),
+        (
+            "option of another question",
+            event(submit, {"form_data": {**ON_FIRST, "answer": "left"}}),
+        ),
+        (
+            "two answers to one",
+            event(submit, {"form_data": {**ON_FIRST, "answer": "yes", "answer:no": "no"}}),
+        ),
+        ("unknown option", event(submit, {"form_data": {**ON_FIRST, "answer": "maybe"}})),
+        ("answer naming no question", event(submit, {"form_data": {"answer": "no"}})),
+        (
+            "answer to an unknown question",
+            event(submit, {"form_data": {"question": "x", "answer": "no"}}),
+        ),
+        (
+            "answer to a question not reached",
+            event(submit, {"form_data": {"question": LATER, "answer": "no"}}),
+        ),
+        (
+            "answer to a hidden question",
+            event(submit, {"form_data": {"question": HIDDEN, "answer": "no"}}),
+        ),
         ("change to a hidden question", event(change, {"question_id": HIDDEN})),
         ("change to an unknown question", event(change, {"question_id": "no_such_question"})),
     ]
@@ -139,7 +160,7 @@ def test_another_tabs_token_gives_no_access_to_its_session(app_url: str) -> None
             # token from the connection, never from the message.
             spoof = {"pathname": "/quiz/", "token": victim.token, "sid": "x", "client_token": "x"}
             for _ in range(3):
-                data = thief._event(f"{QUIZ}.submit", {"form_data": {"answer": "no"}})
+                data = thief._event(f"{QUIZ}.submit", {"form_data": {**ON_FIRST, "answer": "no"}})
                 await thief.emit_raw({**data, "router_data": spoof, "token": victim.token})
                 await thief.replies()
             assert thief.answers and thief.answers != victim_answers  # its own session moved on
@@ -209,7 +230,7 @@ def test_huge_payloads_are_refused_and_the_server_carries_on(app_url: str) -> No
             tab = Hostile(app_url, http=http)
             await tab.connect()
             # Just under the 64 KiB message limit: thousands of made-up answers.
-            many = {f"answer:{i}": str(i) for i in range(2500)}
+            many = {**ON_FIRST, **{f"answer:{i}": str(i) for i in range(2500)}}
             assert len(json.dumps(many)) < 64 * 1024
             await tab.send(f"{QUIZ}.submit", {"form_data": many})
             replies = await tab.replies()

@@ -313,19 +313,25 @@ def test_colours_meet_wcag_aa(scheme: str) -> None:
 
 
 def test_the_state_feeds_the_drawing_as_answers_arrive() -> None:
-    from footquiz.state import QuizState
+    from footquiz.state import QUESTION_FIELD, QuizState
 
     state = QuizState(_reflex_internal_init=True)
     state.start()
     for answer in ("no", "no", "no", "no"):
-        state.submit({"answer": answer})
-    state.submit({"answer:none": "none"})
+        state.submit({QUESTION_FIELD: state.current, "answer": answer})
+    state.submit({QUESTION_FIELD: state.current, "answer:none": "none"})
     assert state.on_body_map and not state.diagram_shown
-    state.submit({"answer:outer_calf": "outer_calf", "answer:big_toe": "big_toe"})
+    state.submit(
+        {
+            QUESTION_FIELD: state.current,
+            "answer:outer_calf": "outer_calf",
+            "answer:big_toe": "big_toe",
+        }
+    )
     assert state.current == "side" and state.diagram_shown and not state.on_body_map
     assert state.marked_regions == ["outer_calf", "big_toe"]
     assert {"m-outer_calf", "m-big_toe", "r-L5", "d-L4-L5"} <= set(state.diagram_class.split())
     assert "L5 nerve root" in state.diagram_label
-    state.submit({"answer": "both"})
+    state.submit({QUESTION_FIELD: state.current, "answer": "both"})
     assert "dg-both" in state.diagram_class.split() and state.diagram_view_box.startswith("-130")
     assert state.diagram_side == "left leg"

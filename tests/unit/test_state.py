@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from footquiz.state import CONTENT, QuizState
+from footquiz.state import CONTENT, QUESTION_FIELD, QuizState
 
 SAFE = {
     "saddle_numbness": "no",
@@ -22,6 +22,16 @@ def fresh(saved: str = "") -> QuizState:
     state = QuizState(_reflex_internal_init=True)
     state.saved = saved
     return state
+
+
+def tap_continue(state: QuizState, fields: dict[str, Any]) -> Any:
+    """Press Continue: the form sends the ticked options and the question on screen."""
+    return state.submit({QUESTION_FIELD: state.current, **fields})
+
+
+def tap_back(state: QuizState) -> Any:
+    """Press Back on the screen shown (a question, or the result)."""
+    return state.back(state.current)
 
 
 def goes_to(event: Any, path: str) -> bool:
@@ -42,7 +52,7 @@ def test_start_saves_an_empty_check_to_browser_storage() -> None:
 def test_submit_moves_on_and_records_the_answer() -> None:
     state = fresh()
     state.start()
-    state.submit({"answer": "no"})
+    tap_continue(state, {"answer": "no"})
     assert state.current == "bladder_bowel"
     assert state.answers == {"saddle_numbness": ["no"]}
     assert json.loads(state.saved)["answers"] == {"saddle_numbness": ["no"]}
@@ -52,17 +62,17 @@ def test_multiple_choice_reads_each_ticked_box() -> None:
     state = fresh()
     state.start()
     for answer in SAFE.values():
-        state.submit({"answer": answer})
-    state.submit({"answer:fever": "fever", "answer:cancer": "cancer"})
+        tap_continue(state, {"answer": answer})
+    tap_continue(state, {"answer:fever": "fever", "answer:cancer": "cancer"})
     assert state.answers["serious_signs"] == ["fever", "cancer"]
 
 
 def test_bad_answers_get_a_friendly_message_and_change_nothing() -> None:
     state = fresh()
     state.start()
-    state.submit({})
+    tap_continue(state, {})
     assert state.problem == "Please choose an answer to go on."
-    state.submit({"answer": "forged-option"})
+    tap_continue(state, {"answer": "forged-option"})
     assert "Please choose again" in state.problem
     assert state.answers == {} and state.current == "saddle_numbness"
 
@@ -70,7 +80,7 @@ def test_bad_answers_get_a_friendly_message_and_change_nothing() -> None:
 def test_emergency_answer_goes_straight_to_the_emergency_result() -> None:
     state = fresh()
     state.start()
-    assert goes_to(state.submit({"answer": "yes"}), "/result")
+    assert goes_to(tap_continue(state, {"answer": "yes"}), "/result")
     assert state.done and state.is_emergency
     assert state.urgency["tier"] == "emergency"
     assert state.treatments == [] and state.spine == {}
@@ -80,7 +90,7 @@ def test_saved_answers_come_back_in_a_new_session() -> None:
     state = fresh()
     state.start()
     for answer in SAFE.values():
-        state.submit({"answer": answer})
+        tap_continue(state, {"answer": answer})
     restored = fresh(state.saved)
     restored.load_quiz()
     assert restored.current == "serious_signs"
@@ -90,7 +100,7 @@ def test_saved_answers_come_back_in_a_new_session() -> None:
 def test_a_finished_result_survives_a_new_session() -> None:
     state = fresh()
     state.start()
-    state.submit({"answer": "yes"})
+    tap_continue(state, {"answer": "yes"})
     restored = fresh(state.saved)
     assert goes_to(restored.load_quiz(), "/result")
     restored.load_result()
@@ -123,9 +133,9 @@ def test_storage_from_another_content_version_is_dropped() -> None:
 def test_back_from_the_first_question_goes_home_and_start_over_forgets() -> None:
     state = fresh()
     state.start()
-    assert goes_to(state.back(), "/")
-    state.submit({"answer": "no"})
-    state.back()
+    assert goes_to(tap_back(state), "/")
+    tap_continue(state, {"answer": "no"})
+    tap_back(state)
     assert state.current == "saddle_numbness" and state.answers == {"saddle_numbness": ["no"]}
     state.start_over()
     assert state.answers == {} and state.saved == ""
@@ -134,11 +144,11 @@ def test_back_from_the_first_question_goes_home_and_start_over_forgets() -> None
 def test_change_from_the_result_reopens_that_question() -> None:
     state = fresh()
     state.start()
-    state.submit({"answer": "yes"})
+    tap_continue(state, {"answer": "yes"})
     assert goes_to(state.change("saddle_numbness"), "/quiz")
     assert not state.done and state.current == "saddle_numbness"
     assert state.options[0]["checked"] is True  # "Yes" is still ticked
-    state.submit({"answer": "no"})
+    tap_continue(state, {"answer": "no"})
     assert state.current == "bladder_bowel"
 
 
@@ -166,6 +176,52 @@ def test_kiosk_wipe_forgets_the_patient() -> None:
     state = fresh()
     state.enter_kiosk()
     state.start()
-    state.submit({"answer": "no"})
+    tap_continue(state, {"answer": "no"})
     assert goes_to(state.kiosk_done(), "/kiosk")
     assert state.answers == {} and state.saved == "" and state.kiosk_on
+
+
+def test_a_second_tap_on_continue_answers_the_same_question_again() -> None:
+    # Both taps were made on "bladder_bowel" before the server had answered the first.
+    state = fresh()
+    state.start()
+    tap_continue(state, {"answer": "no"})
+    form = {QUESTION_FIELD: "bladder_bowel", "answer": "no"}
+    state.submit(form)
+    state.submit(form)
+    assert state.current == "both_legs"
+    assert state.answers == {"saddle_numbness": ["no"], "bladder_bowel": ["no"]}
+    assert state.problem == ""
+    assert "both_legs" not in json.loads(state.saved)["answers"]
+
+
+def test_a_form_that_names_no_or_an_unknown_question_changes_nothing() -> None:
+    state = fresh()
+    state.start()
+    for form in [{"answer": "no"}, {QUESTION_FIELD: "no_such", "answer": "no"}, "x", None]:
+        assert state.submit(form) is None  # type: ignore[arg-type]
+        assert state.answers == {} and state.current == "saddle_numbness"
+    state.submit({QUESTION_FIELD: "foot_drop", "answer": "no"})  # not reached yet
+    assert state.answers == {} and "Please choose again" in state.problem
+
+
+def test_a_second_tap_on_back_goes_back_only_once() -> None:
+    state = fresh()
+    state.start()
+    for answer in SAFE.values():
+        tap_continue(state, {"answer": answer})
+    shown = state.current
+    state.back(shown)
+    state.back(shown)  # tapped on the same screen, before the first tap was answered
+    assert state.current == "foot_drop"
+
+
+def test_a_second_tap_on_the_results_back_goes_back_only_once() -> None:
+    state = fresh()
+    state.start()
+    tap_continue(state, {"answer": "no"})
+    tap_continue(state, {"answer": "yes"})  # an emergency: the result at once
+    assert state.done
+    assert goes_to(state.back(""), "/quiz")
+    assert state.back("") is None
+    assert state.current == "bladder_bowel"
