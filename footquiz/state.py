@@ -452,6 +452,9 @@ class QuizState(ResultView, rx.State):
             return None
         self._keep(position)
         if position.done:
+            # Ready before the result appears: the QR code arriving later would push the
+            # buttons below it down, under a finger about to tap them.
+            self._prepare_sharing()
             return rx.redirect("/result")
         return rx.call_script(FOCUS_HEADING)
 

@@ -84,6 +84,8 @@ def test_emergency_answer_goes_straight_to_the_emergency_result() -> None:
     assert state.done and state.is_emergency
     assert state.urgency["tier"] == "emergency"
     assert state.treatments == [] and state.spine == {}
+    # The result link and QR code are ready when the result appears, not a moment later.
+    assert state.share_path.startswith("/r/") and state.share_qr.startswith("data:")
 
 
 def test_saved_answers_come_back_in_a_new_session() -> None:
