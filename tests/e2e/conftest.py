@@ -1,5 +1,8 @@
 """End-to-end fixtures: the app in prod mode (started once) and a phone in real Chromium.
 
+The kiosk idle tests get a second app with short idle times (``idle_app_url``), started only
+when one of them runs, so no other test can meet the idle prompt.
+
 In CI (CI=true) a missing Chromium or a failed app start is an error; elsewhere the browser
 tests skip with a loud message so the unit tests still run on a bare machine.
 """
@@ -12,9 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from phones import KIOSK_ENV, PHONE
+from phones import APP_ENV, IDLE_ENV, PHONE
 
-from benchmarks.appserver import AppUnavailableError, running_app
+from benchmarks.appserver import AppServer, AppUnavailableError, running_app
 
 CHROMIUM = os.environ.get("FOOTQUIZ_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -37,13 +40,35 @@ def _unavailable(reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     """Start ``reflex run --env prod`` on a free port once per test session."""
     try:
-        with running_app(tmp_path_factory.mktemp("app"), env=KIOSK_ENV) as server:
-            yield server.url
+        with running_app(tmp_path_factory.mktemp("app"), env=APP_ENV) as server:
+            yield server
     except AppUnavailableError as error:
         _unavailable(str(error))
+
+
+@pytest.fixture(scope="session")
+def app_url(app_server: AppServer) -> str:
+    """The session app's address."""
+    return app_server.url
+
+
+@pytest.fixture(scope="session")
+def idle_app_url(tmp_path_factory: pytest.TempPathFactory, app_url: str) -> Iterator[str]:
+    """A second app whose kiosk prompts come after 3 s; ``app_url`` first, to fail the same way.
+
+    It has its own frontend build folder: a build bakes in its port, and the session app's
+    build must keep pointing at the session app.
+    """
+    work_dir = tmp_path_factory.mktemp("idle-app")
+    env = {**IDLE_ENV, "REFLEX_WEB_WORKDIR": str(work_dir / "web")}
+    try:
+        with running_app(work_dir, env=env) as server:
+            yield server.url
+    except AppUnavailableError as error:
+        pytest.fail(f"the app with short kiosk idle times did not start: {error}")
 
 
 @pytest.fixture(scope="session")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
+import signal
 from typing import Any
 
 import pytest
+from phones import STORAGE_KEY
+
+from benchmarks.appserver import AppServer
 
 pytestmark = pytest.mark.e2e
 
@@ -104,6 +109,16 @@ def test_emergency_answer_ends_the_quiz_at_once(phone: Page) -> None:
     assert "numbness around your private parts" in phone.locator("#why").inner_text()
 
 
+def continue_with_the_saved_answer(page: Page) -> None:
+    """Press Continue on a question answered before, and wait for the next screen."""
+    assert page.locator("input:checked").count() > 0, heading(page)
+    before = heading(page)
+    page.locator("#continue").click()
+    page.wait_for_function(
+        "before => document.getElementById('screen-heading')?.innerText !== before", arg=before
+    )
+
+
 def test_back_keeps_answers_and_a_change_changes_the_result(phone: Page) -> None:
     finish(phone, HEEL)
     assert "Most likely not coming from your back" in phone.locator("#spine").inner_text()
@@ -113,10 +128,11 @@ def test_back_keeps_answers_and_a_change_changes_the_result(phone: Page) -> None
     phone.get_by_text("How old are you?").wait_for()
     assert phone.get_by_label("40 to 59", exact=True).is_checked()
     # Change where it hurts from the result's answer list, then walk on to the result.
-    phone.locator("#continue").click()
+    continue_with_the_saved_answer(phone)
     phone.wait_for_url("**/result")
     phone.locator(".answer-row", has_text="Where do you feel pain").locator("button").click()
     phone.wait_for_url("**/quiz")
+    phone.get_by_text("Where do you feel pain").wait_for()
     phone.get_by_label("Heel", exact=True).uncheck()
     answer(phone, ["Back of the calf", "Outer edge of the foot, or little toe"])
     answer(phone, ["Right leg or foot"])
@@ -124,16 +140,61 @@ def test_back_keeps_answers_and_a_change_changes_the_result(phone: Page) -> None
     answer(phone, ["My leg or foot"])
     answer(phone, ["Yes, in my leg"])
     answer(phone, ["Walking on my tip-toes"])
-    for _ in range(10):
-        if "/result" in phone.url:
-            break
-        phone.locator("#continue").click()
-        phone.wait_for_timeout(300)
+    for _ in ("worse with", "onset", "duration", "diabetes", "age"):
+        continue_with_the_saved_answer(phone)
     phone.wait_for_url("**/result")
     phone.locator("#urgency").wait_for()
     text = phone.locator("main").inner_text()
     assert "Most likely coming from your back" in text
     assert "S1 nerve root" in text and "L5-S1 disc" in text
+
+
+def saved_answers(page: Page) -> dict[str, list[str]]:
+    """The answers in the browser's storage, where a reload would bring them back from."""
+    saved = page.evaluate("k => localStorage.getItem(k)", STORAGE_KEY)
+    return json.loads(saved)["answers"] if saved else {}
+
+
+def test_a_second_tap_while_the_server_is_slow_never_answers_the_next_question(
+    phone: Page, app_server: AppServer
+) -> None:
+    start(phone)
+    answer(phone, ["No"])
+    assert heading(phone) == "Do you have new trouble with your pee or poo?"
+    phone.get_by_label("No", exact=True).check()
+    app_server.send_signal(signal.SIGSTOP)  # a slow server: the first tap is still on its way
+    try:
+        phone.locator("#continue").click()
+        phone.locator("#continue").click()
+    finally:
+        app_server.send_signal(signal.SIGCONT)
+    phone.get_by_text("Are both of your legs weak or numb").wait_for()
+    assert phone.locator("input:checked").count() == 0
+    assert phone.locator(".problem").count() == 0  # no "choose again" message
+    # Back is answered after both taps, so by then the second tap has been dealt with too.
+    phone.locator("#back").click()
+    phone.get_by_text("Do you have new trouble with your pee or poo?").wait_for()
+    assert phone.get_by_label("No", exact=True).is_checked()
+    assert saved_answers(phone) == {"saddle_numbness": ["no"], "bladder_bowel": ["no"]}
+
+
+def test_a_second_tap_on_back_while_the_server_is_slow_goes_back_once(
+    phone: Page, app_server: AppServer
+) -> None:
+    start(phone)
+    for labels in SAFE[:3]:
+        answer(phone, labels)
+    assert heading(phone) == "Is your foot or leg weak?"
+    app_server.send_signal(signal.SIGSTOP)
+    try:
+        phone.locator("#back").click()
+        phone.locator("#back").click()
+    finally:
+        app_server.send_signal(signal.SIGCONT)
+    phone.get_by_text("Are both of your legs weak or numb").wait_for()
+    # Continue is answered after both taps: it moves on from the question the patient sees.
+    continue_with_the_saved_answer(phone)
+    assert heading(phone) == "Is your foot or leg weak?"
 
 
 def test_reload_mid_quiz_keeps_answers(phone: Page) -> None:
