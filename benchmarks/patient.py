@@ -57,7 +57,13 @@ def choose(question_id: str, rng: random.Random) -> list[str]:
     exclusive = [o.id for o in question.options if o.exclusive]
     if exclusive and rng.random() < 0.3:
         return [rng.choice(exclusive)]
-    return rng.sample(plain, rng.randint(1, min(3, len(plain))))
+    excludes = {o.id: set(o.excludes) for o in question.options}
+    chosen: list[str] = []
+    for option_id in rng.sample(plain, rng.randint(1, min(3, len(plain)))):
+        # A patient cannot tick two options that exclude each other (data-excludes).
+        if not any(option_id in excludes[c] or c in excludes[option_id] for c in chosen):
+            chosen.append(option_id)
+    return chosen
 
 
 class Patient:

@@ -6,7 +6,9 @@ import datetime
 import hmac
 import json
 import os
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any, TypedDict
 from urllib.parse import unquote
 
@@ -14,13 +16,13 @@ import reflex as rx
 
 from footquiz.components import spine
 from footquiz.config import kiosk_pin, kiosk_times
-from footquiz.content import LANGUAGES, get_content
+from footquiz.content import LANGUAGES, get_codebooks, get_content
 from footquiz.content.i18n import DEFAULT_LANGUAGE
 from footquiz.engine import flow
 from footquiz.engine.answers import QuizError
 from footquiz.engine.assess import assess
 from footquiz.engine.diagram import MAP_QUESTION, DiagramView, diagram_view
-from footquiz.engine.model import Answers, Assessment, Content
+from footquiz.engine.model import Answers, Assessment, Content, Tier
 from footquiz.engine.words import terms_in
 from footquiz.sharing import LINK_PREFIX, ShareLinkError, link_token, open_link, qr_data_uri
 
@@ -45,6 +47,7 @@ class OptionView(TypedDict):
     text: str
     checked: bool
     exclusive: bool
+    excludes: str
     field: str
 
 
@@ -65,15 +68,23 @@ class ReasonView(TypedDict):
 
 
 def describe_answers(
-    content: Content, answers: Answers, question_ids: list[str]
+    content: Content,
+    answers: Answers,
+    question_ids: list[str],
+    retired: Mapping[str, str] = MappingProxyType({}),
 ) -> list[AnswerView]:
-    """Answers in words; ids this version of the check no longer has are shown as they are."""
+    """Answers in words; ids this version no longer has come from ``retired`` words."""
     rows = []
     for question_id in question_ids:
         question = content.question(question_id)
         chosen = answers.get(question_id, ())
-        text = question.text if question else question_id
-        options = [(o.text if question and (o := question.option(c)) else c) for c in chosen]
+        text = question.text if question else retired.get(question_id, question_id)
+        options = [
+            o.text
+            if question and (o := question.option(c))
+            else retired.get(f"{question_id}.{c}", c)
+            for c in chosen
+        ]
         rows.append(
             AnswerView(
                 question_id=question_id,
@@ -206,8 +217,8 @@ class ResultView(rx.State, mixin=True):
         return [
             {
                 "root": r.root,
-                "disc": r.disc,
-                "line": ui["root_line"].format(
+                "disc": r.disc or "",
+                "line": ui["root_line" if r.disc else "root_line_canal"].format(
                     root=r.root,
                     disc=r.disc,
                     path=r.path,
@@ -248,6 +259,12 @@ class ResultView(rx.State, mixin=True):
             }
             for t in self._result().treatments
         ]
+
+    @rx.var
+    def treatments_title(self) -> str:
+        """The treatments' heading: "while you wait" when the patient should be seen today."""
+        waiting = self.done and self._result().urgency.tier == Tier.SAME_DAY
+        return self._content().ui["treatments_while_waiting" if waiting else "treatments"]
 
     @rx.var
     def help_sooner(self) -> list[str]:
@@ -545,12 +562,19 @@ class QuizState(ResultView, rx.State):
         return question.help if question else ""
 
     @rx.var
+    def question_instructions(self) -> list[str]:
+        """Steps shown on the screen itself, such as how to do the self-tests."""
+        question = self._content().question(self.current)
+        return question.instructions if question else []
+
+    @rx.var
     def question_words(self) -> list[dict[str, str]]:
         """Glossary words used in this question, explained in place."""
         question = self._content().question(self.current)
         if question is None:
             return []
-        texts = [question.text, question.help] + [o.text for o in question.options]
+        texts = [question.text, question.help, *question.instructions]
+        texts += [o.text for o in question.options]
         return glossary_view(self._content(), texts)
 
     @rx.var
@@ -572,6 +596,7 @@ class QuizState(ResultView, rx.State):
                 text=o.text,
                 checked=o.id in chosen,
                 exclusive=o.exclusive,
+                excludes=" ".join(o.excludes),
                 field=ANSWER_FIELD if question.kind == "single" else f"{ANSWER_FIELD}:{o.id}",
             )
             for o in question.options
@@ -672,5 +697,8 @@ class SharedState(ResultView, rx.State):
         else:
             self.link_status = "older"
             content = self._content()
-            self.older_answers = describe_answers(content, shared.answers, list(shared.answers))
+            retired = get_codebooks().retired_words(self.lang)
+            self.older_answers = describe_answers(
+                content, shared.answers, list(shared.answers), retired
+            )
         return rx.call_script(FOCUS_HEADING)

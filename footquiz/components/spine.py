@@ -52,6 +52,8 @@ def _ellipse(cx: int, cy: int, rx: int, ry: int) -> str:
 # Back view: inner side on the left, the calf, then the sole as if kneeling (heel on top).
 # Foot regions are plain bands that CSS clips to the foot's outline (FOOT_CLIPS).
 REGIONS: dict[str, Region] = {
+    "buttock": Region("back", "M14 8Q66 -2 116 8L112 44H18Z", (14, 4, 102, 44), (66, 26)),
+    "back_thigh": Region("back", "M20 50H110L96 124H36Z", (20, 50, 90, 76), (66, 88)),
     "front_thigh": Region("front", "M22 12Q66 4 108 12L95 124H39Z", (20, 8, 92, 120), (66, 70)),
     "knee": Region("front", _circle(66, 154, 20), (42, 131, 48, 46), (66, 154)),
     "inner_shin": Region("front", "M66 184H98Q103 255 92 330H66Z", (66, 180, 64, 150), (84, 250)),
@@ -59,8 +61,10 @@ REGIONS: dict[str, Region] = {
     "back_calf": Region("back", "M36 186Q24 240 46 304H84Q106 240 94 186Z", (20, 182, 92, 146),
                         (66, 245)),
     "inner_ankle": Region("front", _circle(90, 352, 10), (68, 331, 58, 46), (90, 352)),
+    "outer_ankle": Region("front", _circle(42, 352, 10), (8, 331, 56, 46), (42, 352)),
     "top_of_foot": Region("front", "M0 377H130V430H0Z", (24, 377, 86, 53), (68, 404)),
     "big_toe": Region("front", _ellipse(95, 458, 11, 17), (72, 431, 56, 50), (95, 458)),
+    "all_toes": Region("front", "M28 446H86V480H28Z", (16, 436, 56, 46), (58, 462)),
     "ball_of_foot": Region("back", "M0 433H85V466H0Z", (20, 440, 60, 46), (56, 450)),
     "heel": Region("back", "M0 340H130V395H0Z", (40, 348, 52, 47), (66, 372)),
     "sole": Region("back", "M0 398H85V430H0Z", (20, 395, 60, 45), (60, 414)),
@@ -99,14 +103,19 @@ NARROW_CANAL = "M172 4H188V80Q182 98 182 116T188 152V176H172V152Q178 134 178 116
 
 
 def _root_view(root: str) -> str:
-    """The leg view a root's path is drawn on: the view that shows its regions."""
-    views = {REGIONS[r].view for r in root_regions(CONTENT).get(root, []) if r in REGIONS}
-    return "back" if views == {"back"} else "front"
+    """The leg view a root's path is drawn on: the view that shows most of its regions."""
+    views = [REGIONS[r].view for r in root_regions(CONTENT).get(root, []) if r in REGIONS]
+    return "back" if views.count("back") > views.count("front") else "front"
 
 
 def leg_path(root: str) -> str:
     """A root's path inside its leg view: from the hip through its regions, top to bottom."""
-    anchors = [REGIONS[r].anchor for r in root_regions(CONTENT).get(root, []) if r in REGIONS]
+    view = _root_view(root)
+    anchors = [
+        REGIONS[r].anchor
+        for r in root_regions(CONTENT).get(root, [])
+        if r in REGIONS and REGIONS[r].view == view
+    ]
     points = [HIP]
     if anchors and anchors[0][1] > 90:
         points.append((anchors[0][0], 90))

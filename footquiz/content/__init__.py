@@ -120,7 +120,19 @@ def load_codebooks(directory: Path = CONTENT_DIR, content: Content | None = None
     except ValidationError as error:
         raise ContentError(f"{name}: {error.errors()[0]['msg']}") from None
     content = content or get_content()
-    if books.codebooks.get(content.version) != codebook_of(content):
+    current = codebook_of(content)
+    for version, book in books.codebooks.items():
+        for question_id, options in book.items():
+            keys = [question_id] if question_id not in current else []
+            keys += [f"{question_id}.{o}" for o in options if o not in current.get(question_id, [])]
+            for key in keys:
+                missing = [lang for lang in LANGUAGES if lang not in books.retired.get(key, {})]
+                if missing:
+                    raise ContentError(
+                        f"{name}: retired.{key}: version {version} has it and the current"
+                        f" content does not; give its words in {', '.join(missing)}"
+                    )
+    if books.codebooks.get(content.version) != current:
         raise ContentError(
             f"{name}: codebooks.{content.version}: does not match the questions and options of"
             f" content version {content.version}. If they changed, raise the version in"
@@ -150,6 +162,7 @@ def _cross_check(content: Content) -> Iterator[str]:
         | {f"spine.{b}" for b in BANDS}
         | {f"root.{r.id}" for r in content.roots.roots}
     )
+    after_urgency = {f"tier.{t.value}" for t in Tier}
     finding_questions = {
         f.id: {c.answer for c in walk(f.when) if c.answer} for f in content.findings
     }
@@ -159,7 +172,11 @@ def _cross_check(content: Content) -> Iterator[str]:
         yield "rules.yaml: tiers: each urgency tier must appear exactly once"
 
     def check(
-        file: str, where: str, condition: Condition | None, sources: list[str]
+        file: str,
+        where: str,
+        condition: Condition | None,
+        sources: list[str],
+        extra: frozenset[str] | set[str] = frozenset(),
     ) -> Iterator[str]:
         for tag in sources:
             if tag not in tags:
@@ -178,7 +195,7 @@ def _cross_check(content: Content) -> Iterator[str]:
                             f"{file}: {where}.when: question {c.answer!r}"
                             f" has no option {option_id!r}"
                         )
-            if c.finding is not None and c.finding not in known:
+            if c.finding is not None and c.finding not in known | extra:
                 yield f"{file}: {where}.when: unknown finding {c.finding!r}"
 
     for q in content.questions:
@@ -214,7 +231,18 @@ def _cross_check(content: Content) -> Iterator[str]:
     for u in content.urgency:
         yield from check("rules.yaml", f"urgency (id={u.id})", u.when, u.sources)
     for t in content.treatments:
-        yield from check("rules.yaml", f"treatments (id={t.id})", t.when, t.sources)
+        yield from check("rules.yaml", f"treatments (id={t.id})", t.when, t.sources, after_urgency)
+    rules = {u.id: u for u in content.urgency}
+    for item in content.get_help_sooner:
+        for rule_id in item.covers:
+            rule = rules.get(rule_id)
+            if rule is None:
+                yield f"rules.yaml: get_help_sooner (id={item.id}).covers: unknown rule {rule_id!r}"
+            elif rule.tier != item.tier:
+                yield (
+                    f"rules.yaml: get_help_sooner (id={item.id}).covers: {rule_id!r} is"
+                    f" {rule.tier.value}, not {item.tier.value}"
+                )
 
 
 __all__ = [

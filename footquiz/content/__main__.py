@@ -43,11 +43,14 @@ def review_sheet(content: Content) -> str:
     for n, q in enumerate(content.questions, 1):
         out.append(f"### {n}. `{q.id}` ({q.section}, {q.kind} choice) {tags(q.sources)}")
         out.append(f"**{q.text}**  ")
+        for step, line in enumerate(q.instructions, 1):
+            out.append(f"On screen {step}: {line}  ")
         out.append(f"Help: {q.help}  ")
         if q.show_if:
             out.append(f"Shown only if: {describe(q.show_if, content)}  ")
         for o in q.options:
             flags = [f for f, on in (("exclusive", o.exclusive), ("unsure", o.unsure)) if on]
+            flags += [f"not with `{x}`" for x in o.excludes]
             out.append(f"- `{o.id}`: {o.text}" + (f" ({', '.join(flags)})" if flags else ""))
         out.append("")
     out += ["## Findings", ""]
@@ -57,11 +60,12 @@ def review_sheet(content: Content) -> str:
     for t in content.tiers:
         out.append(f"- **{t.tier.value}**: {t.title}. {t.action}")
     out.append("")
-    out.append("| tier | rule | when | why (shown to patient) | sources |")
-    out.append("|---|---|---|---|---|")
+    out.append("| tier | rule | when | why (shown to patient) | own action / added | sources |")
+    out.append("|---|---|---|---|---|---|")
     for u in content.urgency:
         when = describe(u.when, content)
-        out.append(f"| {u.tier.value} | `{u.id}` | {when} | {u.why} | {tags(u.sources)} |")
+        said = " / ".join(x for x in (u.action, u.also) if x)
+        out.append(f"| {u.tier.value} | `{u.id}` | {when} | {u.why} | {said} | {tags(u.sources)} |")
     out += ["", f"## Is it the spine? Points scheme {tags(content.spine.sources)}", ""]
     for b in content.spine.bands:
         floor = "below the next band" if b.min_score is None else f"{b.min_score} or more"
@@ -80,9 +84,13 @@ def review_sheet(content: Content) -> str:
         "",
         f"## Nerve roots {tags(r.sources)}",
         "",
-        f"Named only when the spine band is not local and a root has {r.min_points}+ points; a"
-        f" second root when within {r.second_within} point(s); 'fairly likely' when one root"
-        f" has {r.confident_points}+ points and leads by {r.confident_lead}+, else 'possible'.",
+        "Named only when the spine band is not local. Roots rank by the points of their weak"
+        " muscles (M), then by skin areas (S). A root with no weak muscle needs"
+        f" {r.min_points}+ skin points and is at most 'possible'. A second root is named when"
+        f" its muscle points tie and its skin points are within {r.second_within}. 'Fairly"
+        f" likely' needs a weak muscle of that root, {r.confident_points}+ points in all and a"
+        f" lead of {r.confident_lead}+ skin points over any root with the same muscle points."
+        " On a stenosis result no disc is named.",
         "",
     ]
     for root in r.roots:
@@ -91,7 +99,8 @@ def review_sheet(content: Content) -> str:
             f" Weak movement: {root.weak_movement}.\n"
         )
         for e in root.evidence:
-            out.append(f"- {e.points:+d}: {describe(e.when, content)} {tags(e.sources)}")
+            kind = "M" if e.motor else "S"
+            out.append(f"- {kind} {e.points:+d}: {describe(e.when, content)} {tags(e.sources)}")
         out.append("")
     out += ["## Look-alikes", ""]
     for a in content.look_alikes:
@@ -105,7 +114,11 @@ def review_sheet(content: Content) -> str:
             f"- **{t.title}** (`{t.id}`): {t.summary} Fits because: {t.fits_because}"
             f" Link: {t.url} ({t.site}). When {describe(t.when, content)}. {tags(t.sources)}"
         )
-    out += ["", "## Get help sooner if", ""] + [f"- {g}" for g in content.get_help_sooner]
+    out += ["", "## Get help sooner if", ""]
+    out += [
+        f"- ({g.tier.value}; warns of {', '.join(f'`{c}`' for c in g.covers)}) {g.text}"
+        for g in content.get_help_sooner
+    ]
     out += ["", "## Glossary", ""] + [f"- **{g.term}**: {g.plain}" for g in content.glossary]
     out += ["", "## Sources", ""] + [f"- [{s.tag}] {s.cite}" for s in content.sources]
     out += ["", f"Disclaimer shown on every result: {content.disclaimer}", ""]

@@ -17,14 +17,15 @@ DEFAULT_LANGUAGE = "en"
 TEXT_FIELDS = frozenset(
     {
         "action",
+        "also",
         "disclaimer",
         "emergency_action",
         "emergency_heading",
         "emergency_signs",
         "explanation",
         "fits_because",
-        "get_help_sooner",
         "help",
+        "instructions",
         "hint",
         "lead",
         "name",

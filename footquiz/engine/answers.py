@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from footquiz.engine.model import Answers, Condition, Content, Question
 
@@ -11,13 +11,13 @@ class QuizError(ValueError):
     """An invalid move: an unknown or hidden question, or options that do not fit it."""
 
 
-def holds(condition: Condition, answers: Answers, findings: Iterable[str] = ()) -> bool:
-    """Whether ``condition`` is true for these answers and findings."""
+def holds(condition: Condition, answers: Answers, findings: Collection[str] = frozenset()) -> bool:
+    """Whether ``condition`` is true for these answers and findings (best passed as a set)."""
     if condition.answer is not None:
         chosen = answers.get(condition.answer, ())
         return any(option in chosen for option in condition.is_ or ())
     if condition.finding is not None:
-        return condition.finding in set(findings)
+        return condition.finding in findings
     if condition.all_ is not None:
         return all(holds(c, answers, findings) for c in condition.all_)
     if condition.any_ is not None:
@@ -48,13 +48,17 @@ def visible_questions(content: Content, answers: Answers) -> list[Question]:
     """The questions shown for these answers, in order. Hidden ones never count."""
     shown: list[Question] = []
     effective: Answers = {}
+    found: set[str] | None = None  # the findings of ``effective``, worked out when needed
     for question in content.questions:
-        if question.show_if is None or holds(
-            question.show_if, effective, base_findings(content, effective)
-        ):
-            shown.append(question)
-            if question.id in answers:
-                effective[question.id] = answers[question.id]
+        if question.show_if is not None:
+            if found is None:
+                found = base_findings(content, effective)
+            if not holds(question.show_if, effective, found):
+                continue
+        shown.append(question)
+        if question.id in answers:
+            effective[question.id] = answers[question.id]
+            found = None
     return shown
 
 
@@ -76,4 +80,8 @@ def checked_choice(question: Question, option_ids: Iterable[str]) -> tuple[str, 
     exclusive = [o.id for o in question.options if o.exclusive and o.id in chosen]
     if exclusive and len(chosen) > 1:
         raise QuizError(f"{exclusive[0]!r} cannot be chosen with other answers")
+    for option in question.options:
+        clash = set(option.excludes) & chosen if option.id in chosen else set()
+        if clash:
+            raise QuizError(f"{option.id!r} cannot be chosen with {sorted(clash)[0]!r}")
     return tuple(o.id for o in question.options if o.id in chosen)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from footquiz.engine.answers import base_findings, effective_answers, holds, walk
 from footquiz.engine.model import (
     Answers,
@@ -23,9 +25,13 @@ def question_ids(content: Content, condition: Condition) -> list[str]:
     """The questions a condition rests on, following named findings to their questions."""
     by_id = {f.id: f.when for f in content.findings}
     ids: list[str] = []
-    for c in walk(condition):
-        nested = [c] if c.answer else list(walk(by_id[c.finding])) if c.finding in by_id else []
-        ids += [n.answer for n in nested if n.answer and n.answer not in ids]
+    pending = [condition]
+    while pending:
+        for c in walk(pending.pop(0)):
+            if c.answer and c.answer not in ids:
+                ids.append(c.answer)
+            if c.finding in by_id:
+                pending.append(by_id.pop(c.finding))
     return ids
 
 
@@ -49,10 +55,17 @@ def is_emergency(content: Content, answers: Answers) -> bool:
     return bool(emergency_rules(content, answers))
 
 
-def _urgency(content: Content, tier: Tier) -> Urgency:
+def _urgency(content: Content, tier: Tier, rules: Sequence[UrgencyRule] = ()) -> Urgency:
+    """The tier's words; the first of ``rules`` with its own action replaces the tier's."""
     text = content.tier_text(tier)
+    action = next((r.action for r in rules if r.action), text.action)
+    extra = list(dict.fromkeys(r.also for r in rules if r.also))
     return Urgency(
-        tier=tier, title=text.title, timeframe=text.timeframe, action=text.action, icon=text.icon
+        tier=tier,
+        title=text.title,
+        timeframe=text.timeframe,
+        action=" ".join([action, *extra]),
+        icon=text.icon,
     )
 
 
@@ -70,11 +83,11 @@ def _reason(
 def assess(content: Content, answers: Answers) -> Assessment:
     """The tailored, explained result for these answers."""
     effective = effective_answers(content, answers)
-    emergencies = emergency_rules(content, effective)
+    emergencies = emergency_rules_on(content, effective)
     if emergencies:
         return Assessment(
             content_version=content.version,
-            urgency=_urgency(content, Tier.EMERGENCY),
+            urgency=_urgency(content, Tier.EMERGENCY, emergencies),
             spine=None,
             roots=[],
             look_alikes=[],
@@ -104,16 +117,19 @@ def assess(content: Content, answers: Answers) -> Assessment:
     found.add(f"spine.{band.id}")
 
     roots, root_reasons = _roots(content, effective, found, band.id)
+    if "look_alike.stenosis" in found:
+        # The stenosis pattern narrows the canal; no single disc is blamed [MSD].
+        roots = [r.model_copy(update={"disc": None}) for r in roots]
     found |= {f"root.{r.root}" for r in roots}
 
     fired = [u for u in content.urgency if holds(u.when, effective, found)]
     tier = min((u.tier for u in fired), key=lambda t: t.rank, default=Tier.SELF_CARE)
-    urgency_reasons = [
-        _reason(content, "urgency", u.why, u.when, u.sources) for u in fired if u.tier == tier
-    ]
+    deciding = [u for u in fired if u.tier == tier]
+    urgency_reasons = [_reason(content, "urgency", u.why, u.when, u.sources) for u in deciding]
+    found.add(f"tier.{tier.value}")
 
     treatments = [t for t in content.treatments if holds(t.when, effective, found)]
-    why = (
+    why = _unique(
         urgency_reasons
         + [_reason(content, "spine", p.why, p.when, p.sources) for p in spine_rules]
         + [_reason(content, "spine", c.why, c.when, c.sources) for c in caps]
@@ -125,7 +141,7 @@ def assess(content: Content, answers: Answers) -> Assessment:
     )
     return Assessment(
         content_version=content.version,
-        urgency=_urgency(content, tier),
+        urgency=_urgency(content, tier, deciding),
         spine=SpineLikelihood(
             band=band.id, title=band.title, explanation=band.explanation, score=score
         ),
@@ -146,34 +162,54 @@ def assess(content: Content, answers: Answers) -> Assessment:
             )
             for t in treatments
         ],
-        get_help_sooner=list(content.get_help_sooner),
+        get_help_sooner=[h.text for h in content.get_help_sooner],
         findings=sorted(found),
         disclaimer=content.disclaimer,
     )
 
 
+def _unique(reasons: list[Reason]) -> list[Reason]:
+    """Each reason once: two roots can share a muscle test."""
+    unique: dict[str, Reason] = {}
+    for reason in reasons:
+        unique.setdefault(reason.text, reason)
+    return list(unique.values())
+
+
 def _roots(
     content: Content, answers: Answers, found: set[str], band: str
 ) -> tuple[list[RootResult], list[Reason]]:
-    """The most likely nerve root(s), or none when the answers point to the foot itself."""
+    """The most likely nerve root(s), or none when the answers point to the foot itself.
+
+    Weakness decides: roots rank by the points of their weak muscles, then by skin areas.
+    """
     if band == "local":
         return [], []
     scheme = content.roots
     scored = []
     for root in scheme.roots:
         evidence = [e for e in root.evidence if holds(e.when, answers, found)]
-        scored.append((sum(e.points for e in evidence), root, evidence))
-    scored.sort(key=lambda item: -item[0])
-    top_points = scored[0][0]
-    if top_points < scheme.min_points:
+        motor = sum(e.points for e in evidence if e.motor)
+        skin = sum(e.points for e in evidence if not e.motor)
+        scored.append((motor, skin, root, evidence))
+    scored.sort(key=lambda item: (-item[0], -item[1]))
+    top_motor, top_skin = scored[0][0], scored[0][1]
+    if top_motor == 0 and top_skin < scheme.min_points:
         return [], []
-    chosen = [s for s in scored if s[0] >= scheme.min_points][:2]
-    chosen = [s for s in chosen if top_points - s[0] <= scheme.second_within]
-    runner_up = scored[len(chosen)][0] if len(chosen) < len(scored) else 0
+    chosen = [
+        s
+        for s in scored
+        if s[0] == top_motor
+        and top_skin - s[1] <= scheme.second_within
+        and (s[0] > 0 or s[1] >= scheme.min_points)
+    ][:2]
+    rivals = [s for s in scored[len(chosen) :] if s[0] == top_motor]
+    runner_up = rivals[0][1] if rivals else -scheme.confident_lead
     confident = (
         len(chosen) == 1
-        and top_points >= scheme.confident_points
-        and top_points - runner_up >= scheme.confident_lead
+        and top_motor > 0
+        and top_motor + top_skin >= scheme.confident_points
+        and top_skin - runner_up >= scheme.confident_lead
     )
     results = [
         RootResult(
@@ -181,13 +217,13 @@ def _roots(
             disc=root.disc,
             path=root.path,
             confidence="fairly likely" if confident else "possible",
-            points=points,
+            points=motor + skin,
         )
-        for points, root, _ in chosen
+        for motor, skin, root, _ in chosen
     ]
     reasons = [
-        _reason(content, "root", f"{root.id}: {e.why}", e.when, e.sources)
-        for _, root, evidence in chosen
+        _reason(content, "root", e.why, e.when, e.sources)
+        for _, _, _, evidence in chosen
         for e in evidence
     ]
     return results, reasons

@@ -30,7 +30,8 @@ class RootMark(BaseModel):
     """A leading nerve root as drawn: its disc glows and a pulse runs down its path."""
 
     root: RootId
-    disc: str
+    disc: str | None
+    """None for the stenosis pattern: the narrowed canal is drawn instead of one disc."""
     path: str
     confidence: Literal["fairly likely", "possible"]
     regions: list[str]
@@ -64,15 +65,15 @@ class DiagramView(BaseModel):
     @property
     def discs(self) -> list[str]:
         """The disc levels that glow."""
-        return [r.disc for r in self.roots]
+        return [r.disc for r in self.roots if r.disc]
 
 
 def region_ids(content: Content) -> list[str]:
-    """The map's regions: the location question's options, without "I'm not sure"."""
+    """The map's regions: the location question's options that are places on the drawing."""
     question = content.question(MAP_QUESTION)
     if question is None:
         return []
-    return [o.id for o in question.options if not o.unsure]
+    return [o.id for o in question.options if o.map_region and not o.unsure]
 
 
 def root_regions(content: Content) -> dict[str, list[str]]:
@@ -136,9 +137,11 @@ def diagram_view(
         )
         for r in result.roots
     ]
-    stenosis = any(a.id == STENOSIS for a in result.look_alikes)
+    points_away = result.spine is not None and result.spine.band == "local"
     # Mid-quiz a "local" band is only provisional, so the spine stays in the picture.
-    local = final and result.spine is not None and result.spine.band == "local"
+    local = final and points_away
+    # A narrowed canal is drawn only while the answers blame the spine.
+    stenosis = not points_away and any(a.id == STENOSIS for a in result.look_alikes)
     facts = _facts(content, side, regions, roots, stenosis, local)
     ui = content.ui
     legs = {"left": ui["left_leg"], "right": ui["right_leg"], "both": ui["both_legs"]}
@@ -180,10 +183,9 @@ def _facts(
         facts.append(ui["fact_local"])
     for root in roots:
         confidence = ui["fairly_likely" if root.confidence == "fairly likely" else "possible"]
+        template = ui["fact_root"] if root.disc else ui["fact_root_canal"]
         facts.append(
-            ui["fact_root"].format(
-                root=root.root, confidence=confidence, disc=root.disc, path=root.path
-            )
+            template.format(root=root.root, confidence=confidence, disc=root.disc, path=root.path)
         )
     if stenosis:
         facts.append(ui["fact_stenosis"])

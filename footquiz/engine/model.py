@@ -63,6 +63,10 @@ class Option(Strict):
     """For multiple choice: choosing this clears the others (e.g. "None of these")."""
     unsure: bool = False
     """Marks the "I'm not sure" option."""
+    excludes: list[Id] = []
+    """Options of the same question that cannot be chosen with this one."""
+    map_region: bool = True
+    """For the body-map question: whether this option is a place on the drawing."""
 
 
 class Question(Strict):
@@ -71,6 +75,8 @@ class Question(Strict):
     id: Id
     section: Literal["safety", "where", "how", "tests", "about"]
     text: str
+    instructions: list[str] = []
+    """Steps shown on the screen itself, above the options (e.g. how to do a self-test)."""
     help: str
     kind: Literal["single", "multiple"] = "single"
     options: list[Option] = Field(min_length=2)
@@ -82,6 +88,13 @@ class Question(Strict):
         ids = [o.id for o in self.options]
         if len(ids) != len(set(ids)):
             raise ValueError(f"duplicate option ids in question {self.id!r}")
+        for option in self.options:
+            for other in option.excludes:
+                partner = self.option(other)
+                if partner is None or option.id not in partner.excludes:
+                    raise ValueError(
+                        f"option {option.id!r} excludes {other!r}, which must exclude it back"
+                    )
         return self
 
     def option(self, option_id: str) -> Option | None:
@@ -125,13 +138,28 @@ class TierText(Strict):
 
 
 class UrgencyRule(Strict):
-    """If ``when`` holds, the result is at least this urgent."""
+    """If ``when`` holds, the result is at least this urgent.
+
+    ``action`` replaces the tier's own action when this is the first rule of the result's
+    tier that has one; ``also`` is a sentence added after the action.
+    """
 
     id: Id
     tier: Tier
     when: Condition
     why: str
+    action: str | None = None
+    also: str | None = None
     sources: SourceTags
+
+
+class HelpItem(Strict):
+    """One "get help sooner if" line, and the urgency rules it warns about."""
+
+    id: Id
+    tier: Tier
+    covers: list[Id] = []
+    text: str
 
 
 class PointsRule(Strict):
@@ -173,9 +201,10 @@ class Spine(Strict):
 
 
 class RootEvidence(Strict):
-    """Points toward one nerve root."""
+    """Points toward one nerve root: a weak muscle (``motor``) or a skin area."""
 
     when: Condition
+    motor: bool = False
     points: int = Field(gt=0)
     why: str
     sources: SourceTags
@@ -208,7 +237,7 @@ class LookAlike(Strict):
 
     id: Id
     name: str
-    kind: Literal["foot", "nerve", "spine", "circulation"]
+    kind: Literal["foot", "nerve", "spine", "circulation", "joint", "injury"]
     what_it_is: str
     when: Condition
     sources: SourceTags
@@ -262,7 +291,7 @@ class Content(Strict):
     findings: list[Finding]
     tiers: list[TierText]
     urgency: list[UrgencyRule]
-    get_help_sooner: list[str]
+    get_help_sooner: list[HelpItem]
     spine: Spine
     roots: Roots
     look_alikes: list[LookAlike]
@@ -282,9 +311,19 @@ class Content(Strict):
 
 
 class Codebooks(Strict):
-    """Frozen answer positions for result links, per content version."""
+    """Frozen answer positions for result links, per content version.
+
+    ``retired`` keeps, per language, the words of questions ("question") and options
+    ("question.option") that an older version had and the current one does not, so a link
+    made with that version can still show its answers in words.
+    """
 
     codebooks: dict[int, dict[Id, list[Id]]]
+    retired: dict[str, dict[str, str]] = {}
+
+    def retired_words(self, language: str) -> dict[str, str]:
+        """Retired id -> its words in ``language``."""
+        return {key: words[language] for key, words in self.retired.items() if language in words}
 
 
 # ----- what the engine returns -------------------------------------------------------------
@@ -322,7 +361,8 @@ class RootResult(BaseModel):
     """A most-likely nerve root and the disc that usually presses on it."""
 
     root: Literal["L3", "L4", "L5", "S1"]
-    disc: str
+    disc: str | None
+    """The disc that most often presses on it; None for the stenosis pattern (the canal)."""
     path: str
     confidence: Literal["fairly likely", "possible"]
     points: int

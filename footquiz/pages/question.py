@@ -20,7 +20,10 @@ def option_row(option: OptionView) -> rx.Component:
             name=option["field"],
             value=option["id"],
             default_checked=option["checked"],
-            custom_attrs={"data-exclusive": option["exclusive"]},
+            custom_attrs={
+                "data-exclusive": option["exclusive"],
+                "data-excludes": option["excludes"],
+            },
             class_name="option-input",
             id="option-" + option["id"],
         ),
@@ -80,6 +83,14 @@ def question() -> rx.Component:
                     rx.el.p(QuizState.question_help),
                     words_here(QuizState.question_words),
                     class_name="help",
+                ),
+                rx.cond(
+                    QuizState.question_instructions.length() > 0,
+                    rx.el.ol(
+                        rx.foreach(QuizState.question_instructions, rx.el.li),
+                        class_name="instructions",
+                        id="instructions",
+                    ),
                 ),
                 rx.cond(
                     QuizState.multiple,

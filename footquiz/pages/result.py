@@ -143,7 +143,7 @@ def full_result(state: View, kiosk: Kiosk = False) -> rx.Component:
             ),
         ),
         section(
-            ui["treatments"],
+            state.treatments_title,
             rx.el.ul(
                 rx.foreach(state.treatments, lambda t: treatment_item(state, t, kiosk)),
                 class_name="cards",

@@ -12,13 +12,19 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobil
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 STORAGE_KEY = "footquiz_answers"  # QuizState.saved
 Page = Any  # playwright.sync_api.Page, imported lazily so a bare machine can skip
-# "No" to every warning-sign question: the start of most saved answer sets.
+# "No" to every warning-sign question (and no injury): the start of most saved answer sets.
 SAFE = {
     "saddle_numbness": ["no"],
     "bladder_bowel": ["no"],
-    "both_legs": ["no"],
+    "sex_problems": ["no"],
+    "both_legs_pain": ["no"],
+    "both_legs_weak": ["no"],
+    "cold_foot": ["no"],
+    "calf_swelling": ["no"],
+    "foot_skin": ["no"],
     "foot_drop": ["no"],
     "serious_signs": ["none"],
+    "injury": ["no"],
 }
 # The session's app: a known staff PIN, and the normal kiosk idle times (90 s on a question),
 # so no step of a kiosk test, however slow, can meet the "Still there?" prompt.

@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from phones import PHONE, SAFE, STORAGE_KEY, Page
 
-from footquiz.content import LANGUAGES
+from footquiz.content import LANGUAGES, get_content
 from footquiz.engine import flow
 from footquiz.engine.assess import assess
 from footquiz.state import CONTENT, SAVE_FORMAT
@@ -27,20 +27,22 @@ HEEL = {
     "leg_vs_back": ["no_back"],
     "leg_nerve": ["no"],
     "self_tests": ["none"],
+    "ankle_tap": ["no"],
     "worse_with": ["first_steps"],
     "onset": ["gradual"],
     "duration": ["under_6_weeks"],
     "diabetes": ["no"],
-    "age": ["age_40_59"],
+    "age": ["age_40_49"],
 }
+HEEL_CALF = {q: o for q, o in HEEL.items() if q != "ankle_tap"}  # no heel: no ankle tap
 # One answer set per urgency tier, checked against the engine below.
 TIERS = {
     "emergency": {"saddle_numbness": ["yes"]},
-    "same_day": {**HEEL, "foot_drop": ["new_or_worse"], "knee_pressure": ["no"]},
+    "same_day": {**HEEL, "foot_drop": ["new_or_worse"]},
     "within_days": {**HEEL, "serious_signs": ["fever"]},
-    "soon": {**HEEL, "self_tests": ["big_toe"], "knee_pressure": ["no"]},
+    "soon": {**HEEL, "self_tests": ["big_toe"], "weakness_new": ["no"], "knee_pressure": ["no"]},
     "routine": {
-        **HEEL,
+        **HEEL_CALF,
         "pain_regions": ["outer_calf", "top_of_foot"],
         "pain_travels": ["yes"],
         "leg_vs_back": ["leg"],
@@ -48,26 +50,37 @@ TIERS = {
     },
     "self_care": HEEL,
 }
-# A path that shows every question, the conditional ones included.
+# A path that shows every question, the conditional ones included: the four steps (after an
+# injury), the self-test steps and the follow-ups of a failed test (is it new, the knee), the
+# ankle tap (heel pain) and toes first (both sides, diabetes).
 EVERY_QUESTION = [
     ("saddle_numbness", ["no"]),
     ("bladder_bowel", ["no"]),
-    ("both_legs", ["no"]),
+    ("sex_problems", ["no"]),
+    ("both_legs_pain", ["no"]),
+    ("both_legs_weak", ["no"]),
+    ("cold_foot", ["no"]),
+    ("calf_swelling", ["no"]),
+    ("foot_skin", ["no"]),
     ("foot_drop", ["steady"]),
     ("serious_signs", ["none"]),
-    ("pain_regions", ["outer_calf", "top_of_foot"]),
+    ("injury", ["minor"]),
+    ("four_steps", ["yes"]),
+    ("pain_regions", ["outer_calf", "heel"]),
     ("side", ["both"]),
     ("pain_travels", ["no"]),
     ("leg_vs_back", ["no_back"]),
     ("leg_nerve", ["yes"]),
     ("self_tests", ["heel_walk"]),
+    ("weakness_new", ["no"]),
     ("knee_pressure", ["yes"]),
+    ("ankle_tap", ["no"]),
     ("worse_with", ["none"]),
     ("onset", ["gradual"]),
     ("duration", ["under_6_weeks"]),
     ("diabetes", ["yes"]),
     ("toes_first", ["no"]),
-    ("age", ["age_40_59"]),
+    ("age", ["age_40_49"]),
 ]
 VARIANTS = [
     (language, scheme, width)
@@ -79,9 +92,14 @@ VARIANTS = [
 def test_the_answer_sets_reach_their_tiers() -> None:
     for tier, answers in TIERS.items():
         assert flow.resume(CONTENT, answers, None).done, f"{tier}: a question is unanswered"
-        result = assess(CONTENT, {q: tuple(o) for q, o in answers.items()})
+        given = {q: tuple(o) for q, o in answers.items()}
+        assert {q.id for q in flow.path(CONTENT, given)} == set(given), f"{tier}: not asked"
+        result = assess(CONTENT, given)
         assert result.urgency.tier == tier
-    assert [q for q, _ in EVERY_QUESTION] == [q.id for q in CONTENT.questions]
+    every = {q: tuple(o) for q, o in EVERY_QUESTION}
+    assert [q.id for q in flow.path(CONTENT, every)] == [q.id for q in CONTENT.questions]
+    assert list(every) == [q.id for q in CONTENT.questions]
+    assert not assess(CONTENT, every).is_emergency
 
 
 def check(page: Page, screen: str, width: int) -> None:
@@ -118,6 +136,7 @@ def phone(browser: Any, app_url: str, language: str, scheme: str, width: int) ->
 def test_every_question_and_the_welcome_screen(
     browser: Any, app_url: str, language: str, scheme: str, width: int
 ) -> None:
+    content = get_content(language)
     context = phone(browser, app_url, language, scheme, width)
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -127,8 +146,17 @@ def test_every_question_and_the_welcome_screen(
     page.locator("#start").click()
     page.wait_for_url("**/quiz")
     for question_id, option_ids in EVERY_QUESTION:
-        page.locator(f"#option-{option_ids[0]}").wait_for()  # this question is on screen
+        question = content.question(question_id)
+        assert question is not None
+        page.wait_for_function(  # this question is on screen
+            "h => document.getElementById('screen-heading')?.innerText === h", arg=question.text
+        )
+        page.locator(f"#option-{option_ids[0]}").wait_for()
         page.locator("details.help summary").click()  # check the help too, opened
+        steps = page.locator("#instructions li")  # the self-test steps, on the screen itself
+        assert steps.count() == len(question.instructions), question_id
+        if question.instructions:
+            assert steps.first.inner_text() == question.instructions[0]
         check(page, question_id, width)
         before = page.locator("#screen-heading").inner_text()
         for option_id in option_ids:

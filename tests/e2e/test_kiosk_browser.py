@@ -108,7 +108,7 @@ def test_kiosk_mode_survives_a_reload_and_home_leads_to_the_attract_screen(table
 
 
 def test_idle_prompt_then_wipe(idle_tablet: Page) -> None:
-    mid_check(idle_tablet, {"saddle_numbness": ["no"], "bladder_bowel": ["no"]}, "both_legs")
+    mid_check(idle_tablet, {"saddle_numbness": ["no"], "bladder_bowel": ["no"]}, "sex_problems")
     assert '"no"' in saved_answers(idle_tablet)
     idle_tablet.locator("#still-there").wait_for(state="visible", timeout=(IDLE_S + SLACK_S) * 1000)
     assert "Still there?" in idle_tablet.locator("#still-there").inner_text()
@@ -167,10 +167,10 @@ def test_result_on_a_kiosk_has_a_qr_code_instead_of_links(tablet: Page) -> None:
 
 def test_result_treatments_have_no_outside_links_on_a_kiosk(tablet: Page) -> None:
     begin(tablet, 0)
-    plan = [["No"]] * 4 + [["None of these"], ["Heel"], ["Right leg or foot"], ["No"]]
-    plan += [["I have no back pain"], ["No"], ["All of them felt normal"]]
-    plan += [["It is worst on my first steps in the morning or after I sit"]]
-    plan += [["Slowly, with no clear cause"], ["Less than 6 weeks"], ["No"], ["40 to 59"]]
+    plan = [["No"]] * 9 + [["None of these"], ["No"], ["Heel"], ["Right leg or foot"], ["No"]]
+    plan += [["I have no back pain"], ["No"], ["I could do them all, and none felt weak"]]
+    plan += [["No"], ["It is worst on my first steps in the morning or after I sit"]]
+    plan += [["Slowly, with no clear cause"], ["Less than 6 weeks"], ["No"], ["40 to 49"]]
     for labels in plan:
         before = tablet.locator("#screen-heading").inner_text()
         for label in labels:

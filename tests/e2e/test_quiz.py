@@ -11,24 +11,36 @@ import pytest
 from phones import STORAGE_KEY
 
 from benchmarks.appserver import AppServer
+from footquiz.state import CONTENT
 
 pytestmark = pytest.mark.e2e
 
 Page = Any  # playwright.sync_api.Page, imported lazily so a bare machine can skip
 
-SAFE = [["No"], ["No"], ["No"], ["No"], ["None of these"]]
+# The question texts, as the screen heading shows them.
+TEXT = {q.id: q.text for q in CONTENT.questions}
+# "No" to the eight warning signs and to foot drop, "None of these" serious signs, no injury.
+SAFE = [["No"]] * 9 + [["None of these"], ["No"]]
+COUGH = "Coughing or sneezing sends a jolt of pain down my leg"
+SITTING = "Sitting makes it worse"
+WALKING = (
+    "Walking or standing brings on pain or heaviness in my buttocks or legs,"
+    " and sitting or bending forward eases it"
+)
+FIRST_STEPS = "It is worst on my first steps in the morning or after I sit"
 SPINE_L5 = SAFE + [
     ["Outer side of the calf", "Top of the foot", "Big toe"],
     ["Left leg or foot"],
     ["Yes"],
-    ["My leg or foot"],
+    ["My leg bothers me more than my back"],
     ["Yes, in my leg"],
     ["Pushing my big toe up"],
-    ["Coughing, sneezing or sitting makes it worse"],
+    ["No, it has been the same for more than 2 weeks"],  # is the weakness new?
+    [COUGH, SITTING],
     ["Suddenly, after I lifted, bent or twisted"],
     ["Less than 6 weeks"],
     ["No"],
-    ["40 to 59"],
+    ["40 to 49"],
 ]
 HEEL = SAFE + [
     ["Heel"],
@@ -36,12 +48,13 @@ HEEL = SAFE + [
     ["No"],
     ["I have no back pain"],
     ["No"],
-    ["All of them felt normal"],
-    ["It is worst on my first steps in the morning or after I sit"],
+    ["I could do them all, and none felt weak"],
+    ["No"],  # tapping the inner ankle does not tingle
+    [FIRST_STEPS],
     ["Slowly, with no clear cause"],
     ["6 weeks to 3 months"],
     ["No"],
-    ["40 to 59"],
+    ["40 to 49"],
 ]
 
 
@@ -107,6 +120,51 @@ def test_emergency_answer_ends_the_quiz_at_once(phone: Page) -> None:
     assert "999" in urgency and "911" in urgency
     assert phone.locator("#treatments").count() == 0
     assert "numbness around your private parts" in phone.locator("#why").inner_text()
+    # The sixth warning sign, a cold foot, ends it at once too, with its own advice.
+    phone.locator("#result-back").click()
+    phone.wait_for_url("**/quiz")
+    phone.get_by_text(TEXT["saddle_numbness"]).wait_for()
+    for labels in SAFE[:5]:
+        answer(phone, labels)
+    assert heading(phone) == TEXT["cold_foot"]
+    phone.get_by_label("Yes", exact=True).check()
+    phone.locator("#continue").click()
+    phone.wait_for_url("**/result")
+    urgency = phone.locator("#urgency", has_text="Get emergency help now")
+    urgency.wait_for()
+    assert "Do not put heat on the cold foot or leg" in urgency.inner_text()
+    why = phone.locator("#why", has_text="suddenly gone cold")
+    why.wait_for()
+    assert "private parts" not in why.inner_text()
+
+
+def test_an_injury_the_patient_cannot_walk_on_goes_to_an_x_ray_today(phone: Page) -> None:
+    """The foot's own urgent case: after a twist, unable to take 4 steps (Ottawa rules)."""
+    finish(
+        phone,
+        SAFE[:-1]
+        + [
+            ["Yes, a smaller one"],
+            ["No, I cannot"],
+            ["Outer side of the ankle"],
+            ["Right leg or foot"],
+            ["No"],
+            ["I have no back pain"],
+            ["No"],
+            ["I did not try them"],
+            ["None of these"],
+            ["After a knock, a sprain, new shoes or more sport"],
+            ["Less than 6 weeks"],
+            ["No"],
+            ["Under 40"],
+        ],
+    )
+    urgency = phone.locator("#urgency").inner_text()
+    assert "Get medical help today" in urgency and "X-ray" in urgency
+    text = phone.locator("main").inner_text()
+    assert "A broken bone or a bad sprain" in text
+    assert "Most likely not coming from your back" in text
+    assert "Keep moving" not in text and "Heat or ice" not in text
 
 
 def continue_with_the_saved_answer(page: Page) -> None:
@@ -126,7 +184,7 @@ def test_back_keeps_answers_and_a_change_changes_the_result(phone: Page) -> None
     phone.locator("#result-back").click()
     phone.wait_for_url("**/quiz")
     phone.get_by_text("How old are you?").wait_for()
-    assert phone.get_by_label("40 to 59", exact=True).is_checked()
+    assert phone.get_by_label("40 to 49", exact=True).is_checked()
     # Change where it hurts from the result's answer list, then walk on to the result.
     continue_with_the_saved_answer(phone)
     phone.wait_for_url("**/result")
@@ -137,9 +195,22 @@ def test_back_keeps_answers_and_a_change_changes_the_result(phone: Page) -> None
     answer(phone, ["Back of the calf", "Outer edge of the foot, or little toe"])
     answer(phone, ["Right leg or foot"])
     answer(phone, ["Yes"])  # pain travels below the knee
-    answer(phone, ["My leg or foot"])
+    answer(phone, ["My leg bothers me more than my back"])
     answer(phone, ["Yes, in my leg"])
-    answer(phone, ["Walking on my tip-toes"])
+    answer(phone, ["Walking on my tip-toes, or rising up on my toes"])
+    # A failed self-test brings a question this patient has not seen yet.
+    assert heading(phone) == TEXT["weakness_new"]
+    answer(phone, ["No, it has been the same for more than 2 weeks"])
+    # No heel, sole or inner ankle any more: the ankle tap is skipped, and the saved answer
+    # to what makes it worse is still ticked. "Sitting makes it worse" and the walking
+    # pattern exclude each other on the phone itself.
+    assert heading(phone) == TEXT["worse_with"]
+    assert phone.get_by_label(FIRST_STEPS, exact=True).is_checked()
+    walking = phone.get_by_label(WALKING, exact=True)
+    walking.check()
+    phone.get_by_label(SITTING, exact=True).check()
+    assert not walking.is_checked()
+    assert phone.get_by_label(FIRST_STEPS, exact=True).is_checked()
     for _ in ("worse with", "onset", "duration", "diabetes", "age"):
         continue_with_the_saved_answer(phone)
     phone.wait_for_url("**/result")
@@ -147,6 +218,8 @@ def test_back_keeps_answers_and_a_change_changes_the_result(phone: Page) -> None
     text = phone.locator("main").inner_text()
     assert "Most likely coming from your back" in text
     assert "S1 nerve root" in text and "L5-S1 disc" in text
+    assert "Sitting makes it worse." in phone.locator("#why").inner_text()
+    assert "Spinal stenosis" not in text
 
 
 def saved_answers(page: Page) -> dict[str, list[str]]:
@@ -160,7 +233,7 @@ def test_a_second_tap_while_the_server_is_slow_never_answers_the_next_question(
 ) -> None:
     start(phone)
     answer(phone, ["No"])
-    assert heading(phone) == "Do you have new trouble with your pee or poo?"
+    assert heading(phone) == TEXT["bladder_bowel"]
     phone.get_by_label("No", exact=True).check()
     app_server.send_signal(signal.SIGSTOP)  # a slow server: the first tap is still on its way
     try:
@@ -168,12 +241,12 @@ def test_a_second_tap_while_the_server_is_slow_never_answers_the_next_question(
         phone.locator("#continue").click()
     finally:
         app_server.send_signal(signal.SIGCONT)
-    phone.get_by_text("Are both of your legs weak or numb").wait_for()
+    phone.get_by_text(TEXT["sex_problems"]).wait_for()
     assert phone.locator("input:checked").count() == 0
     assert phone.locator(".problem").count() == 0  # no "choose again" message
     # Back is answered after both taps, so by then the second tap has been dealt with too.
     phone.locator("#back").click()
-    phone.get_by_text("Do you have new trouble with your pee or poo?").wait_for()
+    phone.get_by_text(TEXT["bladder_bowel"]).wait_for()
     assert phone.get_by_label("No", exact=True).is_checked()
     assert saved_answers(phone) == {"saddle_numbness": ["no"], "bladder_bowel": ["no"]}
 
@@ -184,37 +257,37 @@ def test_a_second_tap_on_back_while_the_server_is_slow_goes_back_once(
     start(phone)
     for labels in SAFE[:3]:
         answer(phone, labels)
-    assert heading(phone) == "Is your foot or leg weak?"
+    assert heading(phone) == TEXT["both_legs_pain"]
     app_server.send_signal(signal.SIGSTOP)
     try:
         phone.locator("#back").click()
         phone.locator("#back").click()
     finally:
         app_server.send_signal(signal.SIGCONT)
-    phone.get_by_text("Are both of your legs weak or numb").wait_for()
+    phone.get_by_text(TEXT["sex_problems"]).wait_for()
     # Continue is answered after both taps: it moves on from the question the patient sees.
     continue_with_the_saved_answer(phone)
-    assert heading(phone) == "Is your foot or leg weak?"
+    assert heading(phone) == TEXT["both_legs_pain"]
 
 
 def test_reload_mid_quiz_keeps_answers(phone: Page) -> None:
     start(phone)
     for labels in SAFE[:3]:
         answer(phone, labels)
-    assert heading(phone) == "Is your foot or leg weak?"
+    assert heading(phone) == TEXT["both_legs_pain"]
     phone.reload()
-    phone.get_by_text("Is your foot or leg weak?").wait_for()
+    phone.get_by_text(TEXT["both_legs_pain"]).wait_for()
     assert re.search(r"Question 4 of \d+", phone.locator(".progress-text").inner_text())
     # A new tab has a new server session: only browser storage can bring the answers back.
     tab = phone.context.new_page()
     tab.goto("/quiz")
-    tab.get_by_text("Is your foot or leg weak?").wait_for()
+    tab.get_by_text(TEXT["both_legs_pain"]).wait_for()
     tab.locator("#back").click()
-    tab.get_by_text("Are both of your legs weak or numb").wait_for()
+    tab.get_by_text(TEXT["sex_problems"]).wait_for()
     assert tab.get_by_label("No", exact=True).is_checked()
 
 
-def tab_to(page: Page, selector: str, limit: int = 40) -> None:
+def tab_to(page: Page, selector: str, limit: int = 60) -> None:
     """Press Tab until the element matching ``selector`` has focus."""
     for _ in range(limit):
         page.keyboard.press("Tab")
@@ -244,9 +317,9 @@ def test_keyboard_alone_completes_the_quiz(phone: Page) -> None:
     tab_to(phone, "#start")
     phone.keyboard.press("Enter")
     phone.wait_for_url("**/quiz")
-    plan = [["no"], ["no"], ["no"], ["no"], ["none"], ["heel"], ["right"], ["no"], ["no_back"]]
-    plan += [["no"], ["none"], ["first_steps"], ["gradual"], ["under_6_weeks"], ["no"]]
-    plan += [["age_40_59"]]
+    plan = [["no"]] * 9 + [["none"], ["no"], ["heel"], ["right"], ["no"], ["no_back"], ["no"]]
+    plan += [["none"], ["no"], ["first_steps"], ["gradual"], ["under_6_weeks"], ["no"]]
+    plan += [["age_40_49"]]
     for option_ids in plan:
         phone.wait_for_function("document.activeElement?.id === 'screen-heading'")
         before = heading(phone)

@@ -6,27 +6,49 @@ import re
 from typing import Any
 
 import pytest
-from phones import PHONE, SCREENSHOTS, Page, open_saved
+from phones import PHONE, SAFE, SCREENSHOTS, Page, open_saved
+
+from footquiz.config import link_secret
+from footquiz.content import get_codebooks
+from footquiz.engine.share import encode
+from footquiz.state import CONTENT
 
 pytestmark = pytest.mark.e2e
 
 L5 = {
-    "saddle_numbness": ["no"],
-    "bladder_bowel": ["no"],
-    "both_legs": ["no"],
-    "foot_drop": ["no"],
-    "serious_signs": ["none"],
+    **SAFE,
     "pain_regions": ["outer_calf", "top_of_foot", "big_toe"],
     "side": ["left"],
     "pain_travels": ["yes"],
     "leg_vs_back": ["leg"],
     "leg_nerve": ["yes"],
     "self_tests": ["big_toe"],
-    "worse_with": ["cough_sit"],
+    "weakness_new": ["no"],
+    "worse_with": ["cough_sneeze", "sitting_worse"],
     "onset": ["sudden_lift"],
     "duration": ["under_6_weeks"],
     "diabetes": ["no"],
-    "age": ["age_40_59"],
+    "age": ["age_40_49"],
+}
+# A finished check as version 1 of the content asked it, with questions and options that
+# version 2 no longer has (both_legs, the "injury" serious sign, cough_sit, age_40_59).
+V1_ANSWERS = {
+    "saddle_numbness": ("no",),
+    "bladder_bowel": ("no",),
+    "both_legs": ("no",),
+    "foot_drop": ("no",),
+    "serious_signs": ("injury",),
+    "pain_regions": ("outer_calf", "top_of_foot", "big_toe"),
+    "side": ("left",),
+    "pain_travels": ("yes",),
+    "leg_vs_back": ("leg",),
+    "leg_nerve": ("yes",),
+    "self_tests": ("big_toe",),
+    "worse_with": ("cough_sit",),
+    "onset": ("sudden_lift",),
+    "duration": ("under_6_weeks",),
+    "diabetes": ("no",),
+    "age": ("age_40_59",),
 }
 
 
@@ -94,18 +116,46 @@ def test_one_changed_character_is_refused(browser: Any, app_url: str, shared_pat
     context.close()
 
 
-def test_print_fits_one_page_without_buttons(browser: Any, app_url: str) -> None:
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_print_fits_one_page_without_buttons(browser: Any, app_url: str, paper: str) -> None:
     context, page = open_saved(browser, app_url, L5, None)
-    page.wait_for_function("document.getElementById('share-link')?.textContent.includes('/r/')")
-    page.emulate_media(media="print")
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "print.png"), full_page=True)
-    assert not page.locator("#share").is_visible()
-    assert not page.locator("#result-back").is_visible()
-    assert page.locator(".print-only").first.is_visible()  # the date
-    assert page.locator("#share-qr").is_visible()
-    for paper in ("A4", "Letter"):
+    try:
+        page.wait_for_function("document.getElementById('share-link')?.textContent.includes('/r/')")
+        page.emulate_media(media="print")
+        if paper == "A4":
+            SCREENSHOTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / "print.png"), full_page=True)
+        assert not page.locator("#share").is_visible()
+        assert not page.locator("#result-back").is_visible()
+        assert page.locator(".print-only").first.is_visible()  # the date
+        assert page.locator("#share-qr").is_visible()
         assert pages(page.pdf(format=paper)) == 1, paper
+    finally:
+        context.close()
+
+
+def test_a_link_made_with_version_1_opens_as_older_without_a_result(
+    browser: Any, app_url: str
+) -> None:
+    assert CONTENT.version == 2
+    # Signed as the session app signs links (FOOTQUIZ_SECRET, else the development key).
+    token = encode(1, V1_ANSWERS, get_codebooks().codebooks[1], link_secret())
+    context, page = new_phone(browser, app_url)
+    response = page.goto("/r/" + token)
+    assert response is not None and response.status == 200
+    page.get_by_text(CONTENT.ui["older_heading"]).wait_for()
+    rows = page.locator("#answers .answer-row")
+    assert rows.count() == len(V1_ANSWERS)
+    answers = page.locator("#answers").inner_text()
+    # Every answer in words, the ones version 2 no longer asks in version 1's words.
+    assert CONTENT.question("saddle_numbness").text in answers  # type: ignore[union-attr]
+    assert "Are both of your legs weak or numb" in answers
+    assert rows.filter(has_text="How old are you?").locator("dd").inner_text() == "40 to 59"
+    assert "_" not in answers
+    # No result is worked out from old answers: no urgency, no nerve root, only a new check.
+    assert page.locator("#urgency").count() == 0
+    assert "nerve root" not in page.locator("main").inner_text()
+    assert page.locator("#take").get_attribute("href") == "/"
     context.close()
 
 

@@ -18,23 +18,31 @@ def content() -> Content:
 def calm_answers() -> Answers:
     """A full set of answers with no warning signs and nothing pointing anywhere.
 
-    Tests copy this and override the answers their scenario is about.
+    It answers every question that is always shown, and the ankle-tap question that heel pain
+    brings up. Tests copy this and override the answers their scenario is about.
     """
     return {
         "saddle_numbness": ("no",),
         "bladder_bowel": ("no",),
-        "both_legs": ("no",),
+        "sex_problems": ("no",),
+        "both_legs_pain": ("no",),
+        "both_legs_weak": ("no",),
+        "cold_foot": ("no",),
+        "calf_swelling": ("no",),
+        "foot_skin": ("no",),
         "foot_drop": ("no",),
         "serious_signs": ("none",),
+        "injury": ("no",),
         "pain_regions": ("heel",),
         "side": ("left",),
         "pain_travels": ("no",),
         "leg_vs_back": ("same",),
         "leg_nerve": ("no",),
         "self_tests": ("none",),
+        "ankle_tap": ("no",),
         "worse_with": ("none",),
         "onset": ("gradual",),
         "duration": ("under_6_weeks",),
         "diabetes": ("no",),
-        "age": ("age_40_59",),
+        "age": ("age_40_49",),
     }

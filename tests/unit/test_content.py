@@ -11,11 +11,14 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from footquiz.content import CONTENT_DIR, FILES, ContentError, load_content
+from footquiz.content import CONTENT_DIR, FILES, ContentError, load_codebooks, load_content
 from footquiz.engine.model import Content
 
 # Questions where "I'm not sure" makes no sense: the patient always knows the answer.
-NO_UNSURE = {"side", "duration", "age", "leg_vs_back"}
+NO_UNSURE = {"side", "age", "leg_vs_back", "injury"}
+# Multiple-choice questions whose "not sure" can go with other answers: on the body map a
+# patient can mark the places they are sure of and say they are not sure of the rest.
+UNSURE_COMBINES = {"pain_regions"}
 REPUTABLE_HOSTS = ("nhs.uk", "medlineplus.gov", "spine-health.com")
 
 Raw = dict[str, dict[str, Any]]
@@ -135,7 +138,7 @@ def _bad_option_id(raw: Raw) -> None:
 
 
 def _unknown_option_in_condition(raw: Raw) -> None:
-    _item(raw, "look_alikes", "stenosis")["when"]["is"] = ["walk_downhill"]
+    _item(raw, "look_alikes", "stenosis")["when"]["all"][0]["is"] = ["walk_downhill"]
 
 
 def _unknown_question_in_condition(raw: Raw) -> None:
@@ -155,7 +158,7 @@ def _unknown_finding(raw: Raw) -> None:
 
 
 def _show_if_on_later_question(raw: Raw) -> None:
-    _question(raw, "toes_first")["show_if"] = {"answer": "age", "is": ["over_70"]}
+    _question(raw, "toes_first")["show_if"] = {"answer": "age", "is": ["age_70_plus"]}
 
 
 def _duplicate_question_id(raw: Raw) -> None:
@@ -176,7 +179,25 @@ def _no_disclaimer(raw: Raw) -> None:
 
 
 def _condition_without_is(raw: Raw) -> None:
-    del _item(raw, "findings", "weakness")["when"]["any"][0]["is"]
+    del _item(raw, "findings", "motor_weakness")["when"]["any"][0]["is"]
+
+
+def _one_sided_excludes(raw: Raw) -> None:
+    options = _question(raw, "worse_with")["options"]
+    next(o for o in options if o["id"] == "walk_eased_by_sitting")["excludes"] = []
+
+
+def _help_covers_unknown_rule(raw: Raw) -> None:
+    raw["rules.yaml"]["get_help_sooner"][0]["covers"].append("both_legs")
+
+
+def _help_covers_rule_of_another_tier(raw: Raw) -> None:
+    same_day = next(i for i in raw["rules.yaml"]["get_help_sooner"] if i["id"] == "same_day")
+    same_day["covers"].append("cold_foot")
+
+
+def _tier_finding_outside_treatments(raw: Raw) -> None:
+    _item(raw, "look_alikes", "clot")["when"] = {"finding": "tier.same_day"}
 
 
 BREAKAGES = [
@@ -202,7 +223,29 @@ BREAKAGES = [
     pytest.param(_misspelt_field, ["questions.yaml", "diabetes", "helptext"], id="typo"),
     pytest.param(_http_url, ["rules.yaml", "pain_relief", "url"], id="http-url"),
     pytest.param(_no_disclaimer, ["about.yaml", "disclaimer"], id="no-disclaimer"),
-    pytest.param(_condition_without_is, ["rules.yaml", "findings", "weakness"], id="answer-no-is"),
+    pytest.param(
+        _condition_without_is, ["rules.yaml", "findings", "motor_weakness"], id="answer-no-is"
+    ),
+    pytest.param(
+        _one_sided_excludes,
+        ["questions.yaml", "worse_with", "sitting_worse", "walk_eased_by_sitting"],
+        id="one-sided-excludes",
+    ),
+    pytest.param(
+        _help_covers_unknown_rule,
+        ["rules.yaml", "get_help_sooner", "emergency_spine", "both_legs"],
+        id="help-covers-unknown",
+    ),
+    pytest.param(
+        _help_covers_rule_of_another_tier,
+        ["rules.yaml", "get_help_sooner", "same_day", "cold_foot", "emergency"],
+        id="help-covers-other-tier",
+    ),
+    pytest.param(
+        _tier_finding_outside_treatments,
+        ["rules.yaml", "clot", "tier.same_day"],
+        id="tier-finding-too-early",
+    ),
 ]
 
 
@@ -266,7 +309,14 @@ def test_unsure_option_where_patients_may_be_unsure(content: Content) -> None:
             continue
         assert len(unsure) == 1, f"{question.id} needs one 'not sure' option"
         if question.kind == "multiple":
-            assert unsure[0].exclusive, f"{question.id}: 'not sure' must be exclusive"
+            exclusive = unsure[0].exclusive
+            if question.id in UNSURE_COMBINES:
+                assert not exclusive, f"{question.id}: 'not sure' must go with places"
+            else:
+                assert exclusive, f"{question.id}: 'not sure' must be exclusive"
+    for question in content.questions:
+        if question.id in NO_UNSURE:
+            assert not any(o.unsure for o in question.options), question.id
 
 
 def test_treatment_links_are_https_and_reputable(content: Content) -> None:
@@ -279,3 +329,53 @@ def test_treatment_links_are_https_and_reputable(content: Content) -> None:
         assert any(host == h or host.endswith(f".{h}") for h in REPUTABLE_HOSTS), (
             f"{treatment.id}: {host}"
         )
+
+
+def test_every_emergency_has_its_own_get_help_sooner_line(content: Content) -> None:
+    """The safety net names each emergency as an emergency, never as "same day".
+
+    Each emergency rule is covered by a "get help sooner" line, and every line covers only
+    rules of its own tier, each rule once.
+    """
+    rules = {u.id: u for u in content.urgency}
+    covered: dict[str, str] = {}
+    for item in content.get_help_sooner:
+        for rule_id in item.covers:
+            assert rule_id in rules, (item.id, rule_id)
+            assert rules[rule_id].tier == item.tier, (item.id, rule_id)
+            assert rule_id not in covered, f"{rule_id} is covered by {covered[rule_id]} too"
+            covered[rule_id] = item.id
+    emergencies = {u.id for u in content.urgency if u.tier == "emergency"}
+    assert emergencies == {
+        "saddle_numbness",
+        "bladder_bowel",
+        "sex_problems",
+        "both_legs_pain",
+        "both_legs_weak",
+        "cold_foot",
+        "fever_new_weakness",
+    }
+    assert emergencies <= set(covered), sorted(emergencies - set(covered))
+
+
+def test_map_only_options_are_places(content: Content) -> None:
+    """On the body map "all over the foot" and "only weakness" are answers, not places."""
+    question = content.question("pain_regions")
+    assert question is not None
+    not_places = {o.id for o in question.options if not o.map_region}
+    assert not_places == {"whole_foot", "weakness_only"}
+    exclusive = {o.id for o in question.options if o.exclusive}
+    assert exclusive == {"weakness_only"}
+    for other in content.questions:
+        if other.id != question.id:
+            assert all(o.map_region for o in other.options), other.id
+
+
+def test_an_older_links_words_must_not_go_missing(tmp_path: Path, content: Content) -> None:
+    """A question only an older version had must keep its words, or start-up stops."""
+    books = yaml.safe_load((CONTENT_DIR / "codebook.yaml").read_text(encoding="utf-8"))
+    assert "both_legs" in books["retired"]
+    del books["retired"]["both_legs"]["es"]
+    (tmp_path / "codebook.yaml").write_text(yaml.safe_dump(books), encoding="utf-8")
+    with pytest.raises(ContentError, match=r"codebook.yaml: retired.both_legs: .* es"):
+        load_codebooks(tmp_path, content)

@@ -20,36 +20,50 @@ BUDGET_BYTES = 15_000
 """Issue 4: the diagram adds at most 15 KB gzipped to any page."""
 
 REGIONS = [
+    "buttock",
+    "back_thigh",
     "front_thigh",
     "knee",
     "inner_shin",
     "outer_calf",
     "back_calf",
     "inner_ankle",
+    "outer_ankle",
     "top_of_foot",
     "big_toe",
+    "all_toes",
     "ball_of_foot",
     "heel",
     "sole",
     "outer_edge",
 ]
+"""The places on the drawing: every body-map option but "all over the foot", "only weakness"
+and "not sure"."""
+BACK_VIEW = {"buttock", "back_thigh", "back_calf", "ball_of_foot", "heel", "sole", "outer_edge"}
 SAFE: Answers = {
     "saddle_numbness": ("no",),
     "bladder_bowel": ("no",),
-    "both_legs": ("no",),
+    "sex_problems": ("no",),
+    "both_legs_pain": ("no",),
+    "both_legs_weak": ("no",),
+    "cold_foot": ("no",),
+    "calf_swelling": ("no",),
+    "foot_skin": ("no",),
     "foot_drop": ("no",),
     "serious_signs": ("none",),
+    "injury": ("no",),
 }
 SPINE_LIKE: Answers = {
     "pain_travels": ("yes",),
     "leg_vs_back": ("leg",),
     "leg_nerve": ("yes",),
     "self_tests": ("none",),
-    "worse_with": ("cough_sit",),
+    "ankle_tap": ("no",),
+    "worse_with": ("cough_sneeze", "sitting_worse"),
     "onset": ("sudden_lift",),
     "duration": ("under_6_weeks",),
     "diabetes": ("no",),
-    "age": ("age_40_59",),
+    "age": ("age_40_49",),
 }
 # One full answer set per root: the places on its path, and its best self-test where it has one.
 ROOT_CASES = {
@@ -78,6 +92,11 @@ def final(content: Content, answers: Answers) -> DiagramView:
 def test_regions_are_the_location_questions_options_and_all_are_drawn(content: Content) -> None:
     assert region_ids(content) == REGIONS
     assert sorted(spine.all_region_ids()) == sorted(REGIONS)
+    assert {r for r, region in spine.REGIONS.items() if region.view == "back"} == BACK_VIEW
+    question = content.question("pain_regions")
+    assert question is not None
+    not_drawn = [o.id for o in question.options if o.id not in REGIONS]
+    assert not_drawn == ["whole_foot", "weakness_only", "not_sure"]
 
 
 def test_each_roots_path_runs_through_its_places(content: Content) -> None:
@@ -85,14 +104,25 @@ def test_each_roots_path_runs_through_its_places(content: Content) -> None:
         "L3": ["front_thigh", "knee"],
         "L4": ["knee", "inner_shin", "inner_ankle"],
         "L5": ["outer_calf", "top_of_foot", "big_toe"],
-        "S1": ["back_calf", "heel", "sole", "outer_edge"],
+        "S1": ["back_calf", "outer_ankle", "heel", "sole", "outer_edge"],
     }
-    # The drawn line starts at the hip and visits each place's anchor, top to bottom.
+    # A root is drawn on the leg view that shows most of its places: S1 on the back view,
+    # though its outer ankle is on the front one. The line starts at the hip and visits
+    # each of its places on that view, top to bottom, and no place of the other view.
+    views = {"L3": "front", "L4": "front", "L5": "front", "S1": "back"}
     for root, places in root_regions(content).items():
         drawn = spine.leg_path(root)
+        assert drawn.startswith(f"M{spine.HIP[0]} {spine.HIP[1]}"), root
+        on_view = [p for p in places if (p in BACK_VIEW) == (views[root] == "back")]
+        assert len(on_view) > len(places) / 2, root
+        anchors = [spine.REGIONS[p].anchor for p in on_view]
+        assert [y for _, y in anchors] == sorted(y for _, y in anchors), root
         for place in places:
             x, y = spine.REGIONS[place].anchor
-            assert f"{x} {y}" in drawn, (root, place)
+            assert (f"{x} {y}" in drawn) == (place in on_view), (root, place)
+        # The spine's part of the path crosses to the hip of that view.
+        hip = (spine.BACK_X if views[root] == "back" else spine.FRONT_X) + spine.HIP[0]
+        assert spine.spine_path(root).endswith(f" {hip} {spine.LEG_TOP}"), root
 
 
 # ----- the result page ------------------------------------------------------------------------
@@ -165,7 +195,8 @@ def test_local_result_shows_the_foot_not_the_spine(content: Content) -> None:
     assert "dg-local" in names and "m-heel" in names and "m-sole" in names
     assert not [n for n in names if n.startswith(("r-", "d-"))]
     assert spine.view_box(view) == "0 180 360 534"  # the spine is cropped away
-    assert "The foot itself is highlighted, not the spine." in view.facts
+    assert content.ui["fact_local"] in view.facts
+    assert "spine is not highlighted" in view.label
 
 
 def test_stenosis_pattern_narrows_the_canal(content: Content) -> None:
@@ -180,6 +211,52 @@ def test_stenosis_pattern_narrows_the_canal(content: Content) -> None:
     assert view.stenosis and "dg-stenosis" in spine.classes(view)
     assert any("narrow" in fact for fact in view.facts)
     assert not final(content, full(pain_regions=("heel",))).stenosis
+
+
+def test_stenosis_root_glows_without_a_disc(content: Content) -> None:
+    """With the stenosis pattern the narrow canal is drawn, not one disc, and the words say so."""
+    answers = full(
+        side=("both",),
+        toes_first=("no",),
+        pain_regions=("outer_calf", "top_of_foot", "big_toe"),
+        worse_with=("walk_eased_by_sitting",),
+        duration=("over_3_months",),
+    )
+    result = assess(content, answers)
+    assert [(r.root, r.disc) for r in result.roots] == [("L5", None)]
+    view = final(content, answers)
+    assert [(r.root, r.disc) for r in view.roots] == [("L5", None)]
+    assert view.discs == [] and view.stenosis and view.animate
+    names = spine.classes(view).split()
+    assert {"r-L5", "dg-stenosis"} <= set(names)
+    assert not [n for n in names if n.startswith("d-")], names
+    assert "disc" not in " ".join(view.facts)
+    assert "The L5 nerve root (possible) is highlighted." in view.label
+    assert content.ui["fact_stenosis"] in view.facts
+
+
+def test_stenosis_is_not_drawn_when_the_result_points_away_from_the_spine(
+    content: Content,
+) -> None:
+    """A walking pattern outweighed by foot causes: a local result, and no narrow canal."""
+    answers = full(
+        pain_regions=("back_calf", "heel"),
+        pain_travels=("no",),
+        leg_nerve=("no",),
+        leg_vs_back=("no_back",),
+        worse_with=("first_steps", "walk_eased_by_sitting"),
+        onset=("foot_injury",),
+        age=("age_60_69",),
+    )
+    result = assess(content, answers)
+    assert "stenosis" in [a.id for a in result.look_alikes]
+    assert result.spine is not None and result.spine.band == "local"
+    view = final(content, answers)
+    assert view.local and not view.stenosis
+    assert "dg-stenosis" not in spine.classes(view)
+    assert content.ui["fact_stenosis"] not in view.facts
+    # Nor while answering: the picture never draws what the answers point away from.
+    assert not diagram_view(content, answers).stenosis
 
 
 def test_emergency_has_no_drawing_and_no_animation(content: Content) -> None:
@@ -202,18 +279,35 @@ def test_marked_places_light_up_before_any_root(content: Content) -> None:
 
 
 def test_leading_root_appears_as_soon_as_the_engine_names_one(content: Content) -> None:
-    answers = {**SAFE, "pain_regions": ("outer_calf", "big_toe")}
+    # Places alone do not point to the back yet, so no root is named and nothing pulses.
+    marked = {**SAFE, "pain_regions": ("outer_calf", "big_toe"), "side": ("right",)}
+    before = diagram_view(content, marked)
+    assert assess(content, marked).roots == []
+    assert before.roots == [] and not before.animate and before.regions == ["outer_calf", "big_toe"]
+    # Pain running down from the back: the engine names L5, and the drawing shows it at once.
+    answers = {**marked, "pain_travels": ("yes",)}
     view = diagram_view(content, answers)
     assert [r.root for r in view.roots] == [r.root for r in assess(content, answers).roots]
     assert [r.root for r in view.roots] == ["L5"] and view.discs == ["L4-L5"]
+    assert view.roots[0].confidence == "possible"
     assert view.animate and {"r-L5", "d-L4-L5", "dg-animate"} <= set(spine.classes(view).split())
-    later = diagram_view(content, {**answers, "side": ("right",), "self_tests": ("big_toe",)})
+    later = diagram_view(content, {**answers, "self_tests": ("big_toe",)})
     assert later.side == "right" and later.roots[0].confidence == "fairly likely"
 
 
-def test_not_sure_marks_no_place(content: Content) -> None:
-    view = diagram_view(content, {**SAFE, "pain_regions": ("not_sure",)})
+@pytest.mark.parametrize("answer", [("not_sure",), ("weakness_only",), ("whole_foot",)])
+def test_answers_that_are_not_places_mark_no_place(
+    content: Content, answer: tuple[str, ...]
+) -> None:
+    view = diagram_view(content, {**SAFE, "pain_regions": answer})
     assert view.regions == [] and "No places marked." in view.facts
+    assert not [n for n in spine.classes(view).split() if n.startswith("m-")]
+
+
+def test_places_marked_with_not_sure_still_light_up(content: Content) -> None:
+    view = diagram_view(content, {**SAFE, "pain_regions": ("heel", "whole_foot", "not_sure")})
+    assert view.regions == ["heel"]
+    assert "m-heel" in spine.classes(view).split()
 
 
 # ----- styles, motion and weight --------------------------------------------------------------
@@ -317,9 +411,10 @@ def test_the_state_feeds_the_drawing_as_answers_arrive() -> None:
 
     state = QuizState(_reflex_internal_init=True)
     state.start()
-    for answer in ("no", "no", "no", "no"):
-        state.submit({QUESTION_FIELD: state.current, "answer": answer})
+    while state.current != "serious_signs":
+        state.submit({QUESTION_FIELD: state.current, "answer": "no"})
     state.submit({QUESTION_FIELD: state.current, "answer:none": "none"})
+    state.submit({QUESTION_FIELD: state.current, "answer": "no"})  # no injury
     assert state.on_body_map and not state.diagram_shown
     state.submit(
         {
@@ -330,8 +425,12 @@ def test_the_state_feeds_the_drawing_as_answers_arrive() -> None:
     )
     assert state.current == "side" and state.diagram_shown and not state.on_body_map
     assert state.marked_regions == ["outer_calf", "big_toe"]
-    assert {"m-outer_calf", "m-big_toe", "r-L5", "d-L4-L5"} <= set(state.diagram_class.split())
-    assert "L5 nerve root" in state.diagram_label
+    names = set(state.diagram_class.split())
+    assert {"m-outer_calf", "m-big_toe"} <= names and "r-L5" not in names
     state.submit({QUESTION_FIELD: state.current, "answer": "both"})
     assert "dg-both" in state.diagram_class.split() and state.diagram_view_box.startswith("-130")
     assert state.diagram_side == "left leg"
+    assert state.current == "pain_travels"
+    state.submit({QUESTION_FIELD: state.current, "answer": "yes"})
+    assert {"m-outer_calf", "r-L5", "d-L4-L5", "dg-animate"} <= set(state.diagram_class.split())
+    assert "L5 nerve root" in state.diagram_label

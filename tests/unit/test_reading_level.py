@@ -39,9 +39,12 @@ def patient_texts(content: Content) -> list[tuple[str, str]]:
     found += [(f"treatment {t.id}", t.summary) for t in content.treatments]
     found += [(f"treatment {t.id} fits", t.fits_because) for t in content.treatments]
     found += [(f"urgency {u.id}", u.why) for u in content.urgency]
+    found += [(f"urgency {u.id} action", u.action) for u in content.urgency if u.action]
+    found += [(f"urgency {u.id} also", u.also) for u in content.urgency if u.also]
+    found += [(f"instructions {q.id}", " ".join(q.instructions)) for q in content.questions]
     found += [(f"spine rule {p.id}", p.why) for p in content.spine.rules]
     found += [(f"spine cap {c.id}", c.why) for c in content.spine.caps]
-    found += [(f"get help sooner {n}", t) for n, t in enumerate(content.get_help_sooner)]
+    found += [(f"get help sooner {h.id}", h.text) for h in content.get_help_sooner]
     found += [(f"welcome {n}", t) for n, t in enumerate(content.welcome.lead)]
     found.append(("disclaimer", content.disclaimer))
     # The screens' own words: each message a patient reads as a sentence (labels of one or

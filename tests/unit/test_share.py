@@ -16,6 +16,7 @@ from footquiz.engine.model import Answers
 from footquiz.engine.share import (
     MAX_TOKEN_CHARS,
     ShareLinkError,
+    encode,
     make_token,
     open_token,
 )
@@ -24,6 +25,55 @@ SECRET = b"test-secret"
 CONTENT = get_content()
 CODEBOOKS = get_codebooks().codebooks
 BOOK = CODEBOOKS[CONTENT.version]
+
+# Version 1's codebook as published: links made then decode through it, so it never changes.
+V1_BOOK = {
+    "saddle_numbness": ["yes", "no", "not_sure"],
+    "bladder_bowel": ["yes", "no", "not_sure"],
+    "both_legs": ["yes", "no", "not_sure"],
+    "foot_drop": ["new_or_worse", "steady", "no", "not_sure"],
+    "serious_signs": [
+        "fever", "cancer", "weight_loss", "injury", "immune", "night_pain", "none", "not_sure",
+    ],
+    "pain_regions": [
+        "front_thigh", "knee", "inner_shin", "outer_calf", "back_calf", "inner_ankle",
+        "top_of_foot", "big_toe", "ball_of_foot", "heel", "sole", "outer_edge", "not_sure",
+    ],
+    "side": ["left", "right", "both"],
+    "pain_travels": ["yes", "no", "not_sure"],
+    "leg_vs_back": ["leg", "same", "back", "no_back"],
+    "leg_nerve": ["yes", "foot_only", "no", "not_sure"],
+    "self_tests": ["heel_walk", "toe_walk", "big_toe", "none", "skipped"],
+    "knee_pressure": ["yes", "no", "not_sure"],
+    "worse_with": [
+        "first_steps", "tight_shoes", "cough_sit", "walk_eased_by_sitting",
+        "calf_eased_by_standing", "none", "not_sure",
+    ],
+    "onset": ["sudden_lift", "foot_injury", "gradual", "not_sure"],
+    "duration": ["under_6_weeks", "up_to_3_months", "over_3_months"],
+    "diabetes": ["yes", "no", "not_sure"],
+    "toes_first": ["yes", "no", "not_sure"],
+    "age": ["under_40", "age_40_59", "age_60_70", "over_70"],
+}  # fmt: skip
+# A finished check as version 1 asked it, with answers version 2 no longer has.
+V1_ANSWERS: Answers = {
+    "saddle_numbness": ("no",),
+    "bladder_bowel": ("no",),
+    "both_legs": ("no",),
+    "foot_drop": ("no",),
+    "serious_signs": ("injury",),
+    "pain_regions": ("heel", "not_sure"),
+    "side": ("left",),
+    "pain_travels": ("no",),
+    "leg_vs_back": ("same",),
+    "leg_nerve": ("no",),
+    "self_tests": ("none",),
+    "worse_with": ("cough_sit",),
+    "onset": ("gradual",),
+    "duration": ("under_6_weeks",),
+    "diabetes": ("no",),
+    "age": ("age_40_59",),
+}
 
 
 def token_for(answers: Answers) -> str:
@@ -70,19 +120,68 @@ def test_an_unfinished_check_is_not_a_valid_link() -> None:
         open_token(token_for(answers), CONTENT, CODEBOOKS, SECRET)
 
 
-def test_links_from_an_older_version_are_recognised_not_recomputed() -> None:
-    old_book = {q: o for q, o in codebook_of(CONTENT).items() if q != "toes_first"}
-    old = CONTENT.model_copy(update={"version": CONTENT.version - 1 or 99})
-    answers = {q: a for q, a in random_finished(CONTENT, random.Random(5)).items()}
-    answers.pop("toes_first", None)
-    token = make_token(old, old_book, answers, SECRET)
-    opened = open_token(token, CONTENT, {**CODEBOOKS, old.version: old_book}, SECRET)
+def test_the_codebooks_are_frozen_and_the_current_one_fits_the_content() -> None:
+    assert CONTENT.version == 2
+    assert sorted(CODEBOOKS) == [1, 2]
+    assert {q: list(o) for q, o in CODEBOOKS[1].items()} == V1_BOOK
+    assert list(CODEBOOKS[1]) == list(V1_BOOK)  # the order is the encoding order
+    assert {q: list(o) for q, o in BOOK.items()} == codebook_of(CONTENT)
+
+
+def test_links_from_version_1_are_recognised_not_recomputed() -> None:
+    """A link made before the content changed opens as older: its answers, no new result."""
+    token = encode(1, V1_ANSWERS, CODEBOOKS[1], SECRET)
+    opened = open_token(token, CONTENT, CODEBOOKS, SECRET)
     assert not opened.is_current
-    assert opened.version == old.version
-    assert opened.answers == answers
+    assert opened.version == 1
+    assert opened.answers == V1_ANSWERS
     # A server that does not know that version says so, rather than guessing.
+    without_v1 = {v: b for v, b in CODEBOOKS.items() if v != 1}
     with pytest.raises(ShareLinkError):
-        open_token(token, CONTENT, CODEBOOKS, SECRET)
+        open_token(token, CONTENT, without_v1, SECRET)
+
+
+def test_an_unfinished_version_1_link_still_opens_as_older() -> None:
+    """Only current links must hold a finished check; an old one shows what it holds."""
+    answers = {"saddle_numbness": ("no",), "both_legs": ("not_sure",)}
+    opened = open_token(encode(1, answers, CODEBOOKS[1], SECRET), CONTENT, CODEBOOKS, SECRET)
+    assert not opened.is_current and opened.answers == answers
+
+
+def test_the_app_shows_a_version_1_link_as_older_with_its_answers() -> None:
+    """The link page lists the old answers in words, offers to take the check again, and
+    works out no result from them."""
+    from reflex.istate.data import ReflexURL, RouterData
+
+    from footquiz.sharing import _SECRET
+    from footquiz.state import SharedState
+
+    token = encode(1, V1_ANSWERS, CODEBOOKS[1], _SECRET)
+    state = SharedState(_reflex_internal_init=True)
+    state.router = RouterData(url=ReflexURL(f"http://localhost/r/{token}"))
+    state.open_shared()
+    assert state.link_status == "older"
+    assert not state.done and state.answers == {}
+    rows = {row["question_id"]: row for row in state.older_answers}
+    assert list(rows) == list(V1_ANSWERS)
+    saddle = CONTENT.question("saddle_numbness")
+    assert saddle is not None
+    assert rows["saddle_numbness"]["question"] == saddle.text
+    assert rows["saddle_numbness"]["answer"] == "No"
+    assert rows["pain_regions"]["answer"] == "Heel; I'm not sure where"
+    # Questions and options this version no longer has keep their version 1 words.
+    assert rows["both_legs"]["question"].startswith("Are both of your legs weak or numb")
+    assert rows["age"]["answer"] == "40 to 59"
+    assert rows["serious_signs"]["answer"].startswith("You had a bad fall")
+    assert not any("_" in row["question"] + row["answer"] for row in rows.values())
+    # The "older" page shows these rows and a button to take the check again.
+    from footquiz.pages.shared import shared
+
+    page = str(shared())
+    older = page[page.index('"older"') : page.index('JSON.stringify("invalid")')]
+    assert "older_answers" in older and '"older_text"' in older
+    assert 'id:"take"' in older and 'to:"/"' in older
+    assert "again" in CONTENT.ui["older_text"]
 
 
 def fuzz_tokens(rng: random.Random, valid: list[str]) -> list[str]:

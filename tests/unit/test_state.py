@@ -7,14 +7,21 @@ from typing import Any
 
 import pytest
 
+from footquiz.engine.model import Answers
 from footquiz.state import CONTENT, QUESTION_FIELD, QuizState
 
 SAFE = {
     "saddle_numbness": "no",
     "bladder_bowel": "no",
-    "both_legs": "no",
+    "sex_problems": "no",
+    "both_legs_pain": "no",
+    "both_legs_weak": "no",
+    "cold_foot": "no",
+    "calf_swelling": "no",
+    "foot_skin": "no",
     "foot_drop": "no",
 }
+"""The one-answer safety questions before the multiple-choice serious signs, in order."""
 
 
 def fresh(saved: str = "") -> QuizState:
@@ -46,7 +53,7 @@ def test_start_saves_an_empty_check_to_browser_storage() -> None:
     assert state.current == "saddle_numbness"
     saved = json.loads(state.saved)
     assert saved["answers"] == {} and saved["version"] == CONTENT.version
-    assert state.step == 1 and state.total >= 14
+    assert state.step == 1 and state.total >= 22
 
 
 def test_submit_moves_on_and_records_the_answer() -> None:
@@ -61,10 +68,63 @@ def test_submit_moves_on_and_records_the_answer() -> None:
 def test_multiple_choice_reads_each_ticked_box() -> None:
     state = fresh()
     state.start()
-    for answer in SAFE.values():
+    for question_id, answer in SAFE.items():
+        assert state.current == question_id
         tap_continue(state, {"answer": answer})
+    assert state.current == "serious_signs"
     tap_continue(state, {"answer:fever": "fever", "answer:cancer": "cancer"})
     assert state.answers["serious_signs"] == ["fever", "cancer"]
+    assert state.current == "injury"
+
+
+def answer_up_to(state: QuizState, answers: Answers, stop: str) -> None:
+    """Submit the form for each question on screen, from ``answers``, until ``stop`` shows."""
+    while state.current != stop:
+        assert not state.done, f"never reached {stop}"
+        chosen = answers[state.current]
+        if state.multiple:
+            tap_continue(state, {f"answer:{option}": option for option in chosen})
+        else:
+            tap_continue(state, {"answer": chosen[0]})
+
+
+def test_clashing_options_get_a_friendly_message_and_change_nothing(
+    calm_answers: Answers,
+) -> None:
+    """Two options that exclude each other are refused, and each says which one it clears."""
+    state = fresh()
+    state.start()
+    answer_up_to(state, calm_answers, "worse_with")
+    excludes = {o["id"]: o["excludes"] for o in state.options}
+    assert excludes["sitting_worse"] == "walk_eased_by_sitting"
+    assert excludes["walk_eased_by_sitting"] == "sitting_worse"
+    assert excludes["cough_sneeze"] == ""
+    before = dict(state.answers)
+    tap_continue(
+        state,
+        {
+            "answer:sitting_worse": "sitting_worse",
+            "answer:walk_eased_by_sitting": "walk_eased_by_sitting",
+        },
+    )
+    assert "Please choose again" in state.problem
+    assert state.current == "worse_with" and state.answers == before
+    tap_continue(
+        state, {"answer:sitting_worse": "sitting_worse", "answer:cough_sneeze": "cough_sneeze"}
+    )
+    assert state.answers["worse_with"] == ["cough_sneeze", "sitting_worse"]
+    assert state.current == "onset"
+
+
+def test_the_self_tests_screen_shows_its_steps(calm_answers: Answers) -> None:
+    """The self-test question lists how to do the tests on the screen itself."""
+    state = fresh()
+    state.start()
+    assert state.question_instructions == []
+    answer_up_to(state, calm_answers, "self_tests")
+    steps = CONTENT.question("self_tests").instructions
+    assert steps and state.question_instructions == steps
+    assert any("heels" in step for step in state.question_instructions)
 
 
 def test_bad_answers_get_a_friendly_message_and_change_nothing() -> None:
@@ -191,10 +251,10 @@ def test_a_second_tap_on_continue_answers_the_same_question_again() -> None:
     form = {QUESTION_FIELD: "bladder_bowel", "answer": "no"}
     state.submit(form)
     state.submit(form)
-    assert state.current == "both_legs"
+    assert state.current == "sex_problems"
     assert state.answers == {"saddle_numbness": ["no"], "bladder_bowel": ["no"]}
     assert state.problem == ""
-    assert "both_legs" not in json.loads(state.saved)["answers"]
+    assert "sex_problems" not in json.loads(state.saved)["answers"]
 
 
 def test_a_form_that_names_no_or_an_unknown_question_changes_nothing() -> None:
@@ -215,7 +275,7 @@ def test_a_second_tap_on_back_goes_back_only_once() -> None:
     shown = state.current
     state.back(shown)
     state.back(shown)  # tapped on the same screen, before the first tap was answered
-    assert state.current == "foot_drop"
+    assert state.current == list(SAFE)[-1]
 
 
 def test_a_second_tap_on_the_results_back_goes_back_only_once() -> None:

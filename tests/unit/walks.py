@@ -1,11 +1,37 @@
-"""Random walks through the quiz, for tests that need many reachable answer sets."""
+"""Random walks through the quiz, and the emergency questions, for the unit tests."""
 
 from __future__ import annotations
 
 import random
 
 from footquiz.engine import flow
-from footquiz.engine.model import Answers, Content
+from footquiz.engine.model import Answers, Content, Question
+
+# The safety questions whose "yes" alone is an emergency, in the order they are asked (each
+# has an urgency rule of its id).
+EMERGENCY_QUESTIONS = [
+    "saddle_numbness",
+    "bladder_bowel",
+    "sex_problems",
+    "both_legs_pain",
+    "both_legs_weak",
+    "cold_foot",
+]
+
+
+def random_choice(question: Question, rng: random.Random) -> list[str]:
+    """A valid random answer: one option, or a subset that obeys exclusive and excluded options."""
+    if question.kind == "single":
+        return [rng.choice(question.options).id]
+    exclusive = [o.id for o in question.options if o.exclusive]
+    if exclusive and rng.random() < 0.3:
+        return [rng.choice(exclusive)]
+    plain = [o for o in question.options if not o.exclusive]
+    chosen: list[str] = []
+    for option in rng.sample(plain, rng.randint(1, len(plain))):
+        if not set(option.excludes) & set(chosen):
+            chosen.append(option.id)
+    return chosen
 
 
 def random_finished(content: Content, rng: random.Random) -> Answers:
@@ -14,14 +40,5 @@ def random_finished(content: Content, rng: random.Random) -> Answers:
     while not position.done:
         question = content.question(position.current or "")
         assert question is not None
-        if question.kind == "single":
-            choice = [rng.choice(question.options).id]
-        else:
-            plain = [o.id for o in question.options if not o.exclusive]
-            exclusive = [o.id for o in question.options if o.exclusive]
-            if exclusive and rng.random() < 0.3:
-                choice = [rng.choice(exclusive)]
-            else:
-                choice = rng.sample(plain, rng.randint(1, len(plain)))
-        position = flow.answer(content, position, question.id, choice)
+        position = flow.answer(content, position, question.id, random_choice(question, rng))
     return dict(position.answers)
