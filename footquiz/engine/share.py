@@ -1,10 +1,11 @@
 """Result links: a compact, versioned, signed token that carries the answers, nothing else.
 
 Layout before base64url: ``format (1 byte) | content version (varint) | language (varint,
-an index the app defines) | one varint per question in the version's codebook order (bit i =
-option i chosen, 0 = not answered) | HMAC-SHA256 truncated to 8 bytes``. The server stores
-nothing: the result is recomputed from the answers with the content version the link was made
-with.
+an index the app defines) | region (varint, format 2 only: the care region's link code) | one
+varint per question in the version's codebook order (bit i = option i chosen, 0 = not
+answered) | HMAC-SHA256 truncated to 8 bytes``. Format 1 links (before regions) still open,
+with no region. The server stores nothing: the result is recomputed from the answers with the
+content version the link was made with.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import hashlib
 import hmac
 import re
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
@@ -21,7 +23,9 @@ from footquiz.engine.answers import effective_answers
 from footquiz.engine.flow import resume
 from footquiz.engine.model import Answers, Content
 
-FORMAT = 1
+FORMAT = 2
+FORMATS = (1, 2)
+"""Formats this codec reads: 1 has no region field."""
 MAC_BYTES = 8
 MAX_TOKEN_CHARS = 200
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -62,10 +66,15 @@ def _mac(secret: bytes, payload: bytes) -> bytes:
 
 
 def encode(
-    version: int, answers: Answers, codebook: Codebook, secret: bytes, language: int = 0
+    version: int,
+    answers: Answers,
+    codebook: Codebook,
+    secret: bytes,
+    language: int = 0,
+    region: int = 0,
 ) -> str:
     """The token for these answers under this content version's codebook."""
-    payload = bytearray([FORMAT]) + _varint(version) + _varint(language)
+    payload = bytearray([FORMAT]) + _varint(version) + _varint(language) + _varint(region)
     for question_id, options in codebook.items():
         chosen = answers.get(question_id, ())
         mask = sum(1 << i for i, option in enumerate(options) if option in chosen)
@@ -74,8 +83,17 @@ def encode(
     return base64.urlsafe_b64encode(token).rstrip(b"=").decode("ascii")
 
 
-def read_header(token: str, secret: bytes) -> tuple[int, int, bytes]:
-    """Check the token's shape and signature; return content version, language, answer bytes."""
+class Header(NamedTuple):
+    """A checked token's header and its answer bytes."""
+
+    version: int
+    language: int
+    region: int | None
+    body: bytes
+
+
+def read_header(token: str, secret: bytes) -> Header:
+    """Check the token's shape and signature; return its header and answer bytes."""
     if not isinstance(token, str) or len(token) > MAX_TOKEN_CHARS:
         raise ShareLinkError("the link is too long")
     if not TOKEN_PATTERN.fullmatch(token):
@@ -91,11 +109,14 @@ def read_header(token: str, secret: bytes) -> tuple[int, int, bytes]:
     payload, mac = raw[:-MAC_BYTES], raw[-MAC_BYTES:]
     if not hmac.compare_digest(mac, _mac(secret, payload)):
         raise ShareLinkError("the link was changed or was not made by this check")
-    if payload[0] != FORMAT:
+    if payload[0] not in FORMATS:
         raise ShareLinkError("the link comes from an unknown format")
     version, at = _read_varint(payload, 1)
     language, at = _read_varint(payload, at)
-    return version, language, payload[at:]
+    region: int | None = None
+    if payload[0] >= 2:
+        region, at = _read_varint(payload, at)
+    return Header(version, language, region, payload[at:])
 
 
 def decode_answers(body: bytes, codebook: Codebook) -> Answers:
@@ -119,22 +140,29 @@ class SharedAnswers(BaseModel):
     version: int
     is_current: bool
     language: int
+    region: int | None
+    """The care region's link code; None for a link made before regions."""
     answers: Answers
 
 
 def make_token(
-    content: Content, codebook: Codebook, answers: Answers, secret: bytes, language: int = 0
+    content: Content,
+    codebook: Codebook,
+    answers: Answers,
+    secret: bytes,
+    language: int = 0,
+    region: int = 0,
 ) -> str:
     """The link token for a finished check (only answers on the patient's path count)."""
     effective = effective_answers(content, answers)
-    return encode(content.version, effective, codebook, secret, language)
+    return encode(content.version, effective, codebook, secret, language, region)
 
 
 def open_token(
     token: str, content: Content, codebooks: Mapping[int, Codebook], secret: bytes
 ) -> SharedAnswers:
     """Check and decode a link. Raises :class:`ShareLinkError` and nothing else."""
-    version, language, body = read_header(token, secret)
+    version, language, region, body = read_header(token, secret)
     codebook = codebooks.get(version)
     if codebook is None:
         raise ShareLinkError("the link comes from a version of the check this server does not know")
@@ -144,4 +172,6 @@ def open_token(
         position = resume(content, answers, None)
         if position.answers != answers or not position.done:
             raise ShareLinkError("the link does not hold a finished check")
-    return SharedAnswers(version=version, is_current=is_current, language=language, answers=answers)
+    return SharedAnswers(
+        version=version, is_current=is_current, language=language, region=region, answers=answers
+    )

@@ -141,6 +141,33 @@ def test_links_from_version_1_are_recognised_not_recomputed() -> None:
         open_token(token, CONTENT, without_v1, SECRET)
 
 
+def format_1_token(version: int, answers: Answers, language: int = 0) -> str:
+    """A link as the codec made it before regions: format byte 1, no region field."""
+    import base64
+
+    from footquiz.engine.share import _mac, _varint
+
+    payload = bytes([1]) + _varint(version) + _varint(language)
+    for question_id, options in CODEBOOKS[version].items():
+        chosen = answers.get(question_id, ())
+        payload += _varint(sum(1 << i for i, o in enumerate(options) if o in chosen))
+    raw = payload + _mac(SECRET, payload)
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def test_links_carry_their_region_and_links_from_before_regions_still_open() -> None:
+    answers = random_finished(CONTENT, random.Random(7))
+    opened = open_token(
+        make_token(CONTENT, BOOK, answers, SECRET, language=1, region=3),
+        CONTENT,
+        CODEBOOKS,
+        SECRET,
+    )
+    assert (opened.language, opened.region, opened.answers) == (1, 3, answers)
+    old = open_token(format_1_token(CONTENT.version, answers, 1), CONTENT, CODEBOOKS, SECRET)
+    assert (old.language, old.region, old.answers, old.is_current) == (1, None, answers, True)
+
+
 def test_an_unfinished_version_1_link_still_opens_as_older() -> None:
     """Only current links must hold a finished check; an old one shows what it holds."""
     answers = {"saddle_numbness": ("no",), "both_legs": ("not_sure",)}
