@@ -9,7 +9,9 @@
   setInterval(() => {
     const settings = document.getElementById("kiosk-settings");
     const dialog = document.getElementById("still-there");
-    if (!settings || !dialog) { touch(); return; }  // not in kiosk mode, or attract screen
+    // Not in kiosk mode, the attract screen, or an emergency result that must stay until
+    // staff or the patient dismiss it ([data-kiosk-hold]).
+    if (!settings || !dialog || document.querySelector("[data-kiosk-hold]")) { touch(); return; }
     const onResult = location.pathname.startsWith("/result");
     const idle = 1000 * Number(onResult ? settings.dataset.idleResult : settings.dataset.idleQuiz);
     const countdown = 1000 * Number(settings.dataset.countdown);

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 
+from footquiz.content import get_regions
+
 SECRET_ENV = "FOOTQUIZ_SECRET"
 DEV_SECRET = b"footquiz-development-secret-do-not-use-in-production"
 
@@ -71,3 +73,18 @@ def allowed_origins() -> tuple[str, ...]:
     """
     value = os.environ.get(ORIGIN_ENV, "")
     return tuple(o.strip().rstrip("/") for o in value.split(",") if o.strip())
+
+
+REGION_ENV = "FOOTQUIZ_REGION"
+
+
+def fixed_region() -> str:
+    """The care region a deployment chose (FOOTQUIZ_REGION), or "" to follow each browser.
+
+    An unknown region stops start-up: a clinic must never hand out another country's numbers.
+    """
+    value = os.environ.get(REGION_ENV, "").strip().lower()
+    if value and value not in get_regions():
+        known = ", ".join(sorted(get_regions()))
+        raise SystemExit(f"{REGION_ENV}={value!r} is not a region this app has ({known})")
+    return value

@@ -5,7 +5,7 @@ from __future__ import annotations
 import segno
 
 from footquiz.config import link_secret
-from footquiz.content import LANGUAGES, get_codebooks, get_content
+from footquiz.content import DEFAULT_REGION, LANGUAGES, get_codebooks, get_content, get_regions
 from footquiz.content.i18n import DEFAULT_LANGUAGE
 from footquiz.engine.model import Answers
 from footquiz.engine.share import SharedAnswers, ShareLinkError, make_token, open_token
@@ -19,19 +19,29 @@ _SECRET = link_secret()
 _CODES = list(LANGUAGES)
 
 
-def link_token(answers: Answers, language: str = DEFAULT_LANGUAGE) -> str:
-    """The token of a finished check's result link, in the language it was taken in."""
+def link_token(
+    answers: Answers, language: str = DEFAULT_LANGUAGE, region: str = DEFAULT_REGION
+) -> str:
+    """The token of a finished check's result link, in its language and care region."""
     content = get_content()
     codebook = get_codebooks().codebooks[content.version]
-    return make_token(content, codebook, answers, _SECRET, _CODES.index(language))
+    link_code = get_regions()[region].link_code
+    return make_token(content, codebook, answers, _SECRET, _CODES.index(language), link_code)
 
 
-def open_link(token: str) -> tuple[SharedAnswers, str]:
-    """Open a result link's token: its answers and language; :class:`ShareLinkError` if bad."""
+def open_link(token: str) -> tuple[SharedAnswers, str, str | None]:
+    """Open a result link's token: its answers, language and region (None before regions).
+
+    Raises :class:`ShareLinkError` for a bad link.
+    """
     shared = open_token(token, get_content(), get_codebooks().codebooks, _SECRET)
     if shared.language >= len(_CODES):
         raise ShareLinkError("the link names a language this server does not have")
-    return shared, _CODES[shared.language]
+    regions = {r.link_code: code for code, r in get_regions().items()}
+    if shared.region is not None and shared.region not in regions:
+        raise ShareLinkError("the link names a region this server does not have")
+    region = None if shared.region is None else regions[shared.region]
+    return shared, _CODES[shared.language], region
 
 
 def qr_data_uri(url: str) -> str:

@@ -15,19 +15,30 @@ from urllib.parse import unquote
 import reflex as rx
 
 from footquiz.components import spine
-from footquiz.config import kiosk_pin, kiosk_times
-from footquiz.content import LANGUAGES, get_codebooks, get_content
+from footquiz.config import fixed_region, kiosk_pin, kiosk_times
+from footquiz.content import (
+    DEFAULT_REGION,
+    LANGUAGES,
+    check_all,
+    get_codebooks,
+    get_content,
+    get_regions,
+    region_of_language_tag,
+)
 from footquiz.content.i18n import DEFAULT_LANGUAGE
 from footquiz.engine import flow
 from footquiz.engine.answers import QuizError
 from footquiz.engine.assess import assess
 from footquiz.engine.diagram import MAP_QUESTION, DiagramView, diagram_view
-from footquiz.engine.model import Answers, Assessment, Content, Tier
+from footquiz.engine.model import Answers, Assessment, Content, Phone, Tier
 from footquiz.engine.words import terms_in
 from footquiz.sharing import LINK_PREFIX, ShareLinkError, link_token, open_link, qr_data_uri
 
+check_all()  # every language in every care region: a missing text or link stops start-up
 CONTENT = get_content()
-"""The English content: ids and structure, the same in every language."""
+"""The English content: ids and structure, the same in every language and region."""
+FIXED_REGION = fixed_region()
+"""The care region the deployment chose, or "" to follow each browser and the patient."""
 SAVE_FORMAT = 1
 HEADING_ID = "screen-heading"
 ANSWER_FIELD = "answer"
@@ -100,16 +111,16 @@ Frozen = tuple[tuple[str, tuple[str, ...]], ...]
 
 
 @lru_cache(maxsize=4096)
-def _assessment(frozen: Frozen, language: str) -> Assessment:
+def _assessment(frozen: Frozen, language: str, region: str) -> Assessment:
     """The engine's assessment, cached per answer set (events re-read it many times)."""
-    return assess(get_content(language), dict(frozen))
+    return assess(get_content(language, region), dict(frozen))
 
 
 @lru_cache(maxsize=4096)
-def _diagram_view(frozen: Frozen, done: bool, language: str) -> DiagramView:
+def _diagram_view(frozen: Frozen, done: bool, language: str, region: str) -> DiagramView:
     """What the spine diagram shows: for the final result, or for the answers so far."""
-    final = _assessment(frozen, language) if done else None
-    return diagram_view(get_content(language), dict(frozen), final)
+    final = _assessment(frozen, language, region) if done else None
+    return diagram_view(get_content(language, region), dict(frozen), final)
 
 
 @lru_cache(maxsize=4096)
@@ -127,6 +138,21 @@ def browser_language(accept_language: str) -> str:
     return DEFAULT_LANGUAGE
 
 
+def browser_region(accept_language: str) -> str:
+    """The region the deployment chose, else the one the browser's first language tag names."""
+    return FIXED_REGION or region_of_language_tag(accept_language.split(",")[0].split(";")[0])
+
+
+def call_view(content: Content, phone: Phone | None) -> dict[str, str]:
+    """A one-tap call button: its tel: link and label; empty when there is nothing to call."""
+    if phone is None:
+        return {}
+    return {
+        "href": f"tel:{phone.number}",
+        "label": content.ui["call_button"].format(name=phone.name),
+    }
+
+
 def glossary_view(content: Content, texts: list[str]) -> list[dict[str, str]]:
     """The glossary words that appear in these texts, to explain them in place."""
     return [{"term": g.term, "plain": g.plain} for g in terms_in(content, texts)]
@@ -141,6 +167,7 @@ class ResultView(rx.State, mixin=True):
     answers: dict[str, list[str]] = {}
     done: bool = False
     lang: str = DEFAULT_LANGUAGE
+    region: str = DEFAULT_REGION
     share_path: str = ""
     share_url: str = ""
     share_qr: str = ""
@@ -150,21 +177,21 @@ class ResultView(rx.State, mixin=True):
         return {q: tuple(o) for q, o in self.answers.items()}
 
     def _content(self) -> Content:
-        return get_content(self.lang)
+        return get_content(self.lang, self.region)
 
     def _frozen(self) -> Frozen:
         return tuple(sorted(self._answers().items()))
 
     def _prepare_sharing(self) -> None:
         """Make the result link, its QR code and the date for a finished, current check."""
-        self.share_path = LINK_PREFIX + link_token(self._answers(), self.lang)
+        self.share_path = LINK_PREFIX + link_token(self._answers(), self.lang, self.region)
         origin = os.environ.get("FOOTQUIZ_PUBLIC_URL", "") or self.router.url.origin
         self.share_url = origin.rstrip("/") + self.share_path
         self.share_qr = qr_data_uri(self.share_url)
         self.result_date = datetime.date.today().isoformat()
 
     def _result(self) -> Assessment:
-        return _assessment(self._frozen(), self.lang)
+        return _assessment(self._frozen(), self.lang, self.region)
 
     @rx.var
     def ui(self) -> dict[str, str]:
@@ -199,6 +226,17 @@ class ResultView(rx.State, mixin=True):
     def is_emergency(self) -> bool:
         """Whether the result says to get emergency help now."""
         return self.done and self._result().is_emergency
+
+    @rx.var
+    def urgency_call(self) -> dict[str, str]:
+        """The result's call button (the emergency number, or a same-day line), if any."""
+        return call_view(self._content(), self._result().urgency.call) if self.done else {}
+
+    @rx.var
+    def emergency_call(self) -> dict[str, str]:
+        """The region's emergency number as a call button, for the warning boxes."""
+        content = self._content()
+        return call_view(content, content.care.emergency)
 
     @rx.var
     def spine(self) -> dict[str, str]:
@@ -294,7 +332,7 @@ class ResultView(rx.State, mixin=True):
     # ----- the spine diagram -------------------------------------------------------------------
 
     def _diagram(self) -> DiagramView:
-        return _diagram_view(self._frozen(), self.done, self.lang)
+        return _diagram_view(self._frozen(), self.done, self.lang, self.region)
 
     @rx.var
     def diagram_class(self) -> str:
@@ -337,6 +375,7 @@ class QuizState(ResultView, rx.State):
     kiosk_problem: str = ""
     saved: str = rx.LocalStorage("", name="footquiz_answers")
     lang_saved: str = rx.LocalStorage("", name="footquiz_lang")
+    region_saved: str = rx.LocalStorage("", name="footquiz_region")
 
     # ----- adapter helpers -----------------------------------------------------------------
 
@@ -362,11 +401,20 @@ class QuizState(ResultView, rx.State):
         )
 
     def _pick_language(self) -> None:
-        """The patient's choice if made, else the browser's first language the app has."""
+        """The patient's choices if made, else the browser's: language, then care region.
+
+        A region the deployment chose is never changed by the patient's choice.
+        """
+        accept_language = self.router.headers.accept_language
         if isinstance(self.lang_saved, str) and self.lang_saved in LANGUAGES:
             self.lang = self.lang_saved
         else:
-            self.lang = browser_language(self.router.headers.accept_language)
+            self.lang = browser_language(accept_language)
+        saved = self.region_saved
+        if not FIXED_REGION and isinstance(saved, str) and saved in get_regions():
+            self.region = saved
+        else:
+            self.region = browser_region(accept_language)
 
     def _restore(self) -> None:
         """After a reload or a server restart, rebuild the quiz from browser storage."""
@@ -397,6 +445,12 @@ class QuizState(ResultView, rx.State):
         """The patient picks a language; it is kept on this device."""
         if isinstance(code, str) and code in LANGUAGES:
             self.lang = self.lang_saved = code
+
+    @rx.event
+    def choose_region(self, code: str) -> None:
+        """The patient says where they are, kept on this device; a deployment's region stays."""
+        if not FIXED_REGION and isinstance(code, str) and code in get_regions():
+            self.region = self.region_saved = code
 
     @rx.event
     def start(self) -> Any:
@@ -639,6 +693,17 @@ class QuizState(ResultView, rx.State):
         return self._content().welcome.emergency_signs
 
     @rx.var
+    def region_choice(self) -> list[dict[str, str]]:
+        """The regions a patient can choose, named in their language; none when fixed."""
+        if FIXED_REGION:
+            return []
+        choices = [
+            {"code": code, "name": region.languages[self.lang].name}
+            for code, region in get_regions().items()
+        ]
+        return sorted(choices, key=lambda c: (c["code"] == DEFAULT_REGION, c["name"]))
+
+    @rx.var
     def kiosk_on(self) -> bool:
         """Whether this device is a kiosk."""
         return self.kiosk == "1"
@@ -682,13 +747,17 @@ class SharedState(ResultView, rx.State):
     def open_shared(self) -> Any:
         """Open the link in the address bar; a bad link gets the friendly page."""
         self.answers, self.done, self.older_answers = {}, False, []
+        accept_language = self.router.headers.accept_language
         try:
             token = unquote(self.router.url.path).removeprefix(LINK_PREFIX).strip("/")
-            shared, self.lang = open_link(token)
+            shared, self.lang, region = open_link(token)
         except ShareLinkError:
-            self.lang = browser_language(self.router.headers.accept_language)
+            self.lang = browser_language(accept_language)
+            self.region = browser_region(accept_language)
             self.link_status = "invalid"
             return rx.call_script(FOCUS_HEADING)
+        # A link from before regions takes the viewer's region.
+        self.region = region or browser_region(accept_language)
         if shared.is_current:
             self.answers = {q: list(o) for q, o in shared.answers.items()}
             self.done = True

@@ -52,3 +52,21 @@ def button(text: str | rx.Var[str], *, primary: bool = True, **props: object) ->
         class_name=("btn btn-primary " if primary else "btn btn-secondary ") + str(extra),
         **props,
     )
+
+
+def call_button(call: rx.Var[dict[str, str]], button_id: str) -> rx.Component:
+    """A number to call with one tap ("Call 999"): a big tel: link; nothing when empty.
+
+    Shown only once the page has loaded its state: the page as first sent does not yet know
+    where the patient is, and must never offer another country's number to tap.
+    """
+    return rx.cond(
+        rx.State.is_hydrated & call.contains("href"),
+        rx.el.a(
+            rx.el.span("\u260e", class_name="call-mark", aria_hidden="true"),
+            call["label"],
+            href=call["href"],
+            class_name="btn btn-call",
+            id=button_id,
+        ),
+    )

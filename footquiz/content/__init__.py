@@ -15,11 +15,15 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from footquiz.content.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+from footquiz.content.i18n import DEFAULT_LANGUAGE, LANGUAGES, REGION_SLOT, text_slots, translate
 from footquiz.engine.answers import walk
-from footquiz.engine.model import Codebooks, Condition, Content, Question, Tier
+from footquiz.engine.model import Codebooks, Condition, Content, Question, Region, Tier
 
 CONTENT_DIR = Path(__file__).parent
+REGIONS = "regions"
+"""The folder of care regions, one file each (gb.yaml, us.yaml...)."""
+DEFAULT_REGION = "intl"
+"""Where the patient is when nothing says otherwise: it names 112 and "your local number"."""
 SECTIONS = {
     "about.yaml": ("version", "welcome", "disclaimer", "glossary", "sources"),
     "questions.yaml": ("questions",),
@@ -70,8 +74,81 @@ def _field_path(loc: tuple[int | str, ...], data: dict[str, Any]) -> str:
     return "".join(parts)
 
 
-def load_content(directory: Path = CONTENT_DIR, language: str = DEFAULT_LANGUAGE) -> Content:
-    """Read, translate, validate and cross-check the content files in ``directory``."""
+def load_regions(directory: Path = CONTENT_DIR) -> dict[str, Region]:
+    """Read and validate every care region in ``directory/regions``, keyed by code."""
+    regions: dict[str, Region] = {}
+    codes: dict[int, str] = {}
+    for path in sorted((directory / REGIONS).glob("*.yaml")):
+        name = f"{REGIONS}/{path.name}"
+        raw = _read(path)
+        try:
+            region = Region.model_validate(raw)
+        except ValidationError as error:
+            lines = [f"{name}: {_field_path(p['loc'], raw)}: {p['msg']}" for p in error.errors()]
+            raise ContentError("\n".join(lines)) from None
+        if region.code != path.stem:
+            raise ContentError(f"{name}: code: must be {path.stem!r}, the file's name")
+        if region.link_code in codes:
+            raise ContentError(f"{name}: link_code: {codes[region.link_code]} has it too")
+        missing = [lang for lang in LANGUAGES if lang not in region.languages]
+        if missing:
+            raise ContentError(f"{name}: languages: missing {', '.join(missing)}")
+        codes[region.link_code] = region.code
+        regions[region.code] = region
+    if DEFAULT_REGION not in regions:
+        raise ContentError(f"{REGIONS}/{DEFAULT_REGION}.yaml: missing (the default region)")
+    return regions
+
+
+@cache
+def get_regions() -> dict[str, Region]:
+    """The app's care regions, loaded and checked once."""
+    return load_regions()
+
+
+def _fill_region(
+    merged: dict[str, Any], region: Region, language: str, origin: dict[str, str]
+) -> Iterator[str]:
+    """Fill every ``${word}`` with the region's word and give each treatment its link.
+
+    Yields a problem for each word or link the region lacks, and for each it has that nothing
+    uses, naming the region's file and key.
+    """
+    name = f"{REGIONS}/{region.code}.yaml"
+    local = region.languages[language]
+    used: set[str] = set()
+    for key, container, at in text_slots(merged):
+        for word in REGION_SLOT.findall(container[at]):
+            used.add(word)
+            if word not in local.words:
+                where = origin.get(key.split(".")[0], FILES[0])
+                yield f"{name}: languages.{language}.words.{word}: missing (used by {where}: {key})"
+        container[at] = REGION_SLOT.sub(lambda m: local.words.get(m[1], m[0]), container[at])
+    for word in sorted(set(local.words) - used):
+        yield f"{name}: languages.{language}.words.{word}: no content text uses it"
+    treatments = {t.get("id"): t for t in merged.get("treatments") or [] if isinstance(t, dict)}
+    for treatment_id, treatment in treatments.items():
+        link = local.links.get(str(treatment_id))
+        if link is None:
+            yield f"{name}: languages.{language}.links.{treatment_id}: missing"
+            continue
+        note = "" if link.lang == language else merged["ui"].get(f"page_in_{link.lang}")
+        if note is None:
+            where = f"languages.{language}.links.{treatment_id}.lang"
+            yield f"{name}: {where}: no ui.page_in_{link.lang} to say the page's language"
+            continue
+        treatment["url"], treatment["site"] = link.url, f"{link.site} {note}".strip()
+    for treatment_id in sorted(set(local.links) - set(treatments)):
+        yield f"{name}: languages.{language}.links.{treatment_id}: no such treatment"
+    merged["care"] = region.care().model_dump()
+
+
+def load_content(
+    directory: Path = CONTENT_DIR,
+    language: str = DEFAULT_LANGUAGE,
+    region: str = DEFAULT_REGION,
+) -> Content:
+    """Read, translate, fill in for a care region, validate and cross-check the content."""
     merged: dict[str, Any] = {}
     origin = {section: name for name, sections in SECTIONS.items() for section in sections}
     seen: dict[str, str] = {}
@@ -86,6 +163,15 @@ def load_content(directory: Path = CONTENT_DIR, language: str = DEFAULT_LANGUAGE
         problems = translate(merged, _read(directory / name), name)
         if problems:
             raise ContentError("\n".join(problems))
+    regions = load_regions(directory) if directory != CONTENT_DIR else get_regions()
+    if region not in regions:
+        raise ContentError(f"{REGIONS}/{region}.yaml: no such region")
+    sections = [section for names in SECTIONS.values() for section in names]
+    # With a section missing, validation below names it; region checks would only add noise.
+    complete = all(section in merged for section in sections)
+    problems = list(_fill_region(merged, regions[region], language, origin)) if complete else []
+    if problems:
+        raise ContentError("\n".join(problems))
     try:
         content = Content.model_validate(merged)
     except ValidationError as error:
@@ -102,9 +188,31 @@ def load_content(directory: Path = CONTENT_DIR, language: str = DEFAULT_LANGUAGE
 
 
 @cache
-def get_content(language: str = DEFAULT_LANGUAGE) -> Content:
-    """The app's content in a language (English if the app does not have it), loaded once."""
-    return load_content(language=language if language in LANGUAGES else DEFAULT_LANGUAGE)
+def get_content(language: str = DEFAULT_LANGUAGE, region: str = DEFAULT_REGION) -> Content:
+    """The content in a language for a care region, loaded once per pair.
+
+    A language or region the app does not have gives English or the default region.
+    """
+    return load_content(
+        language=language if language in LANGUAGES else DEFAULT_LANGUAGE,
+        region=region if region in get_regions() else DEFAULT_REGION,
+    )
+
+
+def region_of_language_tag(tag: str) -> str:
+    """The region a browser language tag names by its country (en-GB -> gb), else the default."""
+    parts = tag.strip().replace("_", "-").split("-")
+    country = parts[1].upper() if len(parts) > 1 else ""
+    return next(
+        (code for code, r in get_regions().items() if country in r.countries), DEFAULT_REGION
+    )
+
+
+def check_all() -> None:
+    """Load every language in every region, so a missing text or link stops start-up."""
+    for region in get_regions():
+        for language in LANGUAGES:
+            get_content(language, region)
 
 
 def codebook_of(content: Content) -> dict[str, list[str]]:
@@ -246,10 +354,12 @@ def _cross_check(content: Content) -> Iterator[str]:
 
 
 __all__ = [
+    "DEFAULT_REGION",
     "LANGUAGES",
     "ContentError",
     "Question",
     "get_codebooks",
     "get_content",
+    "get_regions",
     "load_content",
 ]

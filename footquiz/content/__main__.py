@@ -1,14 +1,28 @@
 """Clinician review sheet: ``python -m footquiz.content review`` prints all content as Markdown.
 
+``--region gb`` (us, es, intl: the default) shows what patients in that care region read:
+its numbers, services, words and links. ``--language es`` shows it in Spanish.
+
 ``python -m footquiz.content check`` only validates the files (exit 1 with the problem);
 ``python -m footquiz.content codebook`` prints the result-link codebook entry for this version.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 
-from footquiz.content import ContentError, codebook_of, load_codebooks, load_content
+from footquiz.content import (
+    DEFAULT_REGION,
+    LANGUAGES,
+    ContentError,
+    check_all,
+    codebook_of,
+    get_regions,
+    load_codebooks,
+    load_content,
+)
+from footquiz.content.i18n import DEFAULT_LANGUAGE
 from footquiz.engine.model import Condition, Content
 
 
@@ -36,9 +50,26 @@ def tags(sources: list[str]) -> str:
     return "".join(f"[{s}]" for s in sources)
 
 
-def review_sheet(content: Content) -> str:
+def care_lines(content: Content, language: str) -> list[str]:
+    """The care region the sheet is filled in for: numbers, the words it puts in the text."""
+    care = content.care
+    region = get_regions()[care.region].languages[language]
+    out = [f"## Care region: {region.name} (`{care.region}`)", ""]
+    out.append(f"- Emergency number (call button on emergency results): {care.emergency.number}")
+    if care.urgent:
+        out.append(
+            f"- Same-day line (call button on same-day results): {care.urgent.name},"
+            f" {care.urgent.number}"
+        )
+    out += ["", "Words this region puts in the `${...}` slots of the text:", ""]
+    out += [f"- `{key}`: {word}" for key, word in region.words.items()]
+    return [*out, ""]
+
+
+def review_sheet(content: Content, language: str = DEFAULT_LANGUAGE) -> str:
     """Every question, option, rule and treatment with its sources, as Markdown."""
     out = [f"# footquiz clinical review sheet (content version {content.version})", ""]
+    out += care_lines(content, language)
     out += ["## Questions (asked in this order)", ""]
     for n, q in enumerate(content.questions, 1):
         out.append(f"### {n}. `{q.id}` ({q.section}, {q.kind} choice) {tags(q.sources)}")
@@ -127,30 +158,40 @@ def review_sheet(content: Content) -> str:
 
 def main(argv: list[str]) -> int:
     """Entry point: ``review`` prints the sheet, ``check`` validates."""
-    command = argv[0] if argv else "review"
+    parser = argparse.ArgumentParser(prog="python -m footquiz.content")
+    parser.add_argument(
+        "command", nargs="?", default="review", choices=["review", "check", "codebook"]
+    )
+    parser.add_argument("--region", default=DEFAULT_REGION, help="gb, us, es or intl")
+    parser.add_argument("--language", default=DEFAULT_LANGUAGE, choices=sorted(LANGUAGES))
+    args = parser.parse_args(argv)
+    command = args.command
     try:
-        content = load_content()
+        if args.region not in get_regions():
+            raise ContentError(f"no region {args.region!r}: choose {', '.join(get_regions())}")
+        content = load_content(language=args.language, region=args.region)
     except ContentError as error:
         print(f"Content error:\n{error}", file=sys.stderr)
         return 1
     if command == "review":
-        print(review_sheet(content))
+        print(review_sheet(content, args.language))
         return 0
     if command == "check":
         try:
+            check_all()
             load_codebooks(content=content)
         except ContentError as error:
             print(f"Content error:\n{error}", file=sys.stderr)
             return 1
-        print(f"Content version {content.version}: {len(content.questions)} questions, OK")
+        print(
+            f"Content version {content.version}: {len(content.questions)} questions,"
+            f" {len(get_regions())} regions x {len(LANGUAGES)} languages, OK"
+        )
         return 0
-    if command == "codebook":
-        print(f"  {content.version}:")
-        for question_id, options in codebook_of(content).items():
-            print(f"    {question_id}: [{', '.join(repr(o) for o in options)}]")
-        return 0
-    print("usage: python -m footquiz.content [review|check|codebook]", file=sys.stderr)
-    return 2
+    print(f"  {content.version}:")  # codebook
+    for question_id, options in codebook_of(content).items():
+        print(f"    {question_id}: [{', '.join(repr(o) for o in options)}]")
+    return 0
 
 
 if __name__ == "__main__":

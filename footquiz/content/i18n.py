@@ -9,11 +9,14 @@ meaning is the same in every language by construction.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 LANGUAGES = {"en": "English", "es": "Español"}
 DEFAULT_LANGUAGE = "en"
+REGION_SLOT = re.compile(r"\$\{([a-z_]+)\}")
+"""``${word}`` in a text: filled with the care region's word (regions/*.yaml) when loaded."""
 TEXT_FIELDS = frozenset(
     {
         "action",
@@ -86,6 +89,11 @@ def translate(raw: dict[str, Any], translations: dict[str, Any], file: str) -> l
         text = translations.get(key)
         if not isinstance(text, str) or not text.strip():
             problems.append(f"{file}: {key}: missing translation")
+            continue
+        wanted, kept = REGION_SLOT.findall(container[at]), REGION_SLOT.findall(text)
+        if sorted(wanted) != sorted(kept):
+            differ = ", ".join("${" + w + "}" for w in sorted(set(wanted) ^ set(kept)) or wanted)
+            problems.append(f"{file}: {key}: must keep the region slots of the English ({differ})")
             continue
         container[at] = text
     extra = set(translations) - {key for key, _, _ in slots}

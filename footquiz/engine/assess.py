@@ -60,12 +60,14 @@ def _urgency(content: Content, tier: Tier, rules: Sequence[UrgencyRule] = ()) ->
     text = content.tier_text(tier)
     action = next((r.action for r in rules if r.action), text.action)
     extra = list(dict.fromkeys(r.also for r in rules if r.also))
+    care = content.care
     return Urgency(
         tier=tier,
         title=text.title,
         timeframe=text.timeframe,
         action=" ".join([action, *extra]),
         icon=text.icon,
+        call={"emergency": care.emergency, "urgent": care.urgent, None: None}[text.call],
     )
 
 

@@ -128,13 +128,14 @@ class Tier(StrEnum):
 
 
 class TierText(Strict):
-    """How a tier is shown to the patient."""
+    """How a tier is shown to the patient, and which of the region's numbers it offers to call."""
 
     tier: Tier
     title: str
     timeframe: str
     action: str
     icon: str
+    call: Literal["emergency", "urgent"] | None = None
 
 
 class UrgencyRule(Strict):
@@ -243,6 +244,60 @@ class LookAlike(Strict):
     sources: SourceTags
 
 
+class Phone(Strict):
+    """A number the patient can call with one tap."""
+
+    number: Annotated[str, Field(pattern=r"^[0-9]{2,6}$")]
+    name: str
+    """How the button names it: "999", "NHS 111"."""
+
+
+class Care(Strict):
+    """The care region the content was filled in for: its numbers (from regions/*.yaml)."""
+
+    region: Id
+    emergency: Phone
+    urgent: Phone | None = None
+    """A same-day line to call, where the region has one (NHS 111)."""
+
+
+class Link(Strict):
+    """A page about a treatment, for one region and language."""
+
+    url: Annotated[str, Field(pattern=r"^https://")]
+    site: str
+    lang: str
+    """The page's own language; when it is not the patient's, the link says so."""
+
+
+class RegionLanguage(Strict):
+    """A region's words and links in one language."""
+
+    name: str
+    """The region's name in this language, for the choice on the welcome screen."""
+    words: dict[Id, str]
+    """Fill the ``${word}`` slots in the content's text."""
+    links: dict[Id, Link]
+    """Treatment id -> the page its "read more" opens."""
+
+
+class Region(Strict):
+    """A care region: the numbers, routes, words and links of where the patient is."""
+
+    code: Id
+    link_code: int = Field(ge=0)
+    """The region's number in result links: never reuse or change one."""
+    countries: list[Annotated[str, Field(pattern=r"^[A-Z]{2}$")]] = []
+    """Browser language tags from these countries (en-GB, es-ES) pick this region."""
+    emergency: Phone
+    urgent: Phone | None = None
+    languages: dict[str, RegionLanguage]
+
+    def care(self) -> Care:
+        """The numbers this region's content offers to call."""
+        return Care(region=self.code, emergency=self.emergency, urgent=self.urgent)
+
+
 class Treatment(Strict):
     """A non-surgical option with a link to a reputable public patient page."""
 
@@ -300,6 +355,7 @@ class Content(Strict):
     sources: list[Source]
     disclaimer: str
     ui: dict[str, str]
+    care: Care
 
     def question(self, question_id: str) -> Question | None:
         """The question with this id, or None."""
@@ -339,13 +395,14 @@ class Reason(BaseModel):
 
 
 class Urgency(BaseModel):
-    """How soon to get care, and what to do."""
+    """How soon to get care, what to do, and the number to call with one tap (if any)."""
 
     tier: Tier
     title: str
     timeframe: str
     action: str
     icon: str
+    call: Phone | None = None
 
 
 class SpineLikelihood(BaseModel):

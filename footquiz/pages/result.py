@@ -6,7 +6,7 @@ import reflex as rx
 
 from footquiz.components import kiosk as kiosk_tools
 from footquiz.components import spine
-from footquiz.components.layout import heading, page
+from footquiz.components.layout import call_button, heading, page
 from footquiz.state import AnswerView, QuizState, ReasonView, ResultView
 
 View = type[ResultView]
@@ -15,8 +15,26 @@ Kiosk = bool | rx.Var[bool]
 ROUTE = "/result"
 
 
-def urgency_box(state: View) -> rx.Component:
-    """How soon to get care: a symbol, words and colour (never colour alone)."""
+def kiosk_emergency(state: View, kiosk: Kiosk) -> rx.Component:
+    """On a kiosk, an emergency also goes to the desk, and stays until someone dismisses it.
+
+    ``data-kiosk-hold`` tells the kiosk's idle timer not to wipe this screen.
+    """
+    if kiosk is False:
+        return rx.fragment()
+    return rx.cond(
+        kiosk & state.is_emergency,
+        rx.el.p(
+            rx.el.strong(state.ui["kiosk_emergency"]),
+            class_name="urgency-kiosk",
+            id="kiosk-emergency",
+            custom_attrs={"data-kiosk-hold": "emergency"},
+        ),
+    )
+
+
+def urgency_box(state: View, kiosk: Kiosk = False) -> rx.Component:
+    """How soon to get care: symbol, words and colour, and the region's number to call."""
     return rx.el.section(
         rx.el.p(
             rx.el.span(
@@ -29,6 +47,8 @@ def urgency_box(state: View) -> rx.Component:
         ),
         rx.el.h2(state.urgency["title"], class_name="urgency-title"),
         rx.el.p(state.urgency["action"], class_name="urgency-action"),
+        kiosk_emergency(state, kiosk),
+        call_button(state.urgency_call, "call-now"),
         class_name="urgency urgency-" + state.urgency["tier"],
         id="urgency",
         aria_label=state.ui["urgency_label"],
@@ -234,7 +254,7 @@ def result_body(state: View, answer_rows: rx.Component, kiosk: Kiosk = False) ->
     """Urgency first, then the explanation (or only the reasons for an emergency)."""
     return rx.fragment(
         rx.el.p(state.made_on, class_name="print-only"),
-        urgency_box(state),
+        urgency_box(state, kiosk),
         rx.cond(
             state.is_emergency,
             section(state.ui["why_short"], rx.el.ul(rx.foreach(state.why, reason_item)), id="why"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from footquiz.components.layout import button, heading, page
+from footquiz.components.layout import button, call_button, heading, page
 from footquiz.content import LANGUAGES
 from footquiz.state import QuizState
 
@@ -31,12 +31,39 @@ def language_choice() -> rx.Component:
     )
 
 
+def region_choice() -> rx.Component:
+    """Where the patient is, so the check names their emergency number and services.
+
+    Not shown when the deployment chose the region (FOOTQUIZ_REGION).
+    """
+    return rx.cond(
+        QuizState.region_choice.length() > 0,
+        rx.el.div(
+            rx.el.label(QuizState.ui["region"], html_for="region"),
+            rx.el.select(
+                rx.foreach(
+                    QuizState.region_choice,
+                    lambda r: rx.el.option(r["name"], value=r["code"]),
+                ),
+                id="region",
+                value=QuizState.region,
+                on_change=QuizState.choose_region,
+                aria_describedby="region-note",
+                class_name="region-select",
+            ),
+            rx.el.p(QuizState.ui["region_note"], id="region-note", class_name="hint"),
+            class_name="region",
+        ),
+    )
+
+
 def emergency_box(action: rx.Var[str]) -> rx.Component:
-    """The warning signs that mean "get help now" instead of the check, and what to do."""
+    """The warning signs that mean "get help now" instead of the check, and a call button."""
     return rx.el.section(
         rx.el.h2(QuizState.welcome["emergency_heading"], class_name="emergency-heading"),
         rx.el.ul(rx.foreach(QuizState.emergency_signs, lambda sign: rx.el.li(sign))),
         rx.el.p(rx.el.strong(action)),
+        call_button(QuizState.emergency_call, "call-emergency"),
         class_name="callout callout-emergency",
         aria_label=QuizState.ui["emergency_box_label"],
     )
@@ -61,4 +88,5 @@ def welcome() -> rx.Component:
             ),
             class_name="actions",
         ),
+        region_choice(),
     )

@@ -8,7 +8,12 @@ from typing import Any
 
 from footquiz.state import CONTENT, SAVE_FORMAT
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "has_touch": True,
+    "is_mobile": True,
+    "locale": "en-US",  # so the care region each test meets is known: us (911)
+}
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 STORAGE_KEY = "footquiz_answers"  # QuizState.saved
 Page = Any  # playwright.sync_api.Page, imported lazily so a bare machine can skip
@@ -43,7 +48,7 @@ def open_saved(
     browser: Any, app_url: str, answers: dict[str, list[str]], current: str | None, **options: Any
 ) -> tuple[Any, Page]:
     """A fresh phone whose browser storage holds these answers, as after a reload."""
-    context = browser.new_context(base_url=app_url, **PHONE, **options)
+    context = browser.new_context(base_url=app_url, **{**PHONE, **options})
     saved = json.dumps(
         {"format": SAVE_FORMAT, "version": CONTENT.version, "answers": answers, "current": current}
     )

@@ -124,9 +124,8 @@ def check(page: Page, screen: str, width: int) -> None:
 def phone(browser: Any, app_url: str, language: str, scheme: str, width: int) -> Any:
     context = browser.new_context(
         base_url=app_url,
-        **{**PHONE, "viewport": {"width": width, "height": 800}},
+        **{**PHONE, "viewport": {"width": width, "height": 800}, "locale": language},
         color_scheme=scheme,
-        locale=language,
     )
     context.add_init_script(f"localStorage.setItem('footquiz_lang', {json.dumps(language)})")
     return context

@@ -18,7 +18,7 @@ EN = get_content("en")
 
 
 def fresh(browser: Any, app_url: str, locale: str) -> tuple[Any, Page]:
-    context = browser.new_context(base_url=app_url, locale=locale, **PHONE)
+    context = browser.new_context(base_url=app_url, **{**PHONE, "locale": locale})
     page = context.new_page()
     page.set_default_timeout(15_000)
     return context, page

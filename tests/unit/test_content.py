@@ -11,7 +11,16 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from footquiz.content import CONTENT_DIR, FILES, ContentError, load_codebooks, load_content
+from footquiz.content import (
+    CONTENT_DIR,
+    FILES,
+    REGIONS,
+    ContentError,
+    get_content,
+    get_regions,
+    load_codebooks,
+    load_content,
+)
 from footquiz.engine.model import Content
 
 # Questions where "I'm not sure" makes no sense: the patient always knows the answer.
@@ -19,15 +28,25 @@ NO_UNSURE = {"side", "age", "leg_vs_back", "injury"}
 # Multiple-choice questions whose "not sure" can go with other answers: on the body map a
 # patient can mark the places they are sure of and say they are not sure of the rest.
 UNSURE_COMBINES = {"pain_regions"}
-REPUTABLE_HOSTS = ("nhs.uk", "medlineplus.gov", "spine-health.com")
+REPUTABLE_HOSTS = (
+    "nhs.uk",  # UK public health service
+    "medlineplus.gov",  # US National Library of Medicine, English and Spanish
+    "nih.gov",  # US National Institutes of Health (NIAMS, NHLBI)
+    "cdc.gov",
+    "choosept.com",  # American Physical Therapy Association
+    "diabetes.org.uk",
+    "who.int",
+    "europa.eu",  # the European Commission's page on 112
+)
 
 Raw = dict[str, dict[str, Any]]
 
 
 def raw_content() -> Raw:
     """The content files as plain data, read without the loader or the models."""
+    names = [*FILES, *(f"{REGIONS}/{p.name}" for p in (CONTENT_DIR / REGIONS).glob("*.yaml"))]
     return {
-        name: yaml.safe_load((CONTENT_DIR / name).read_text(encoding="utf-8")) for name in FILES
+        name: yaml.safe_load((CONTENT_DIR / name).read_text(encoding="utf-8")) for name in names
     }
 
 
@@ -171,7 +190,8 @@ def _misspelt_field(raw: Raw) -> None:
 
 
 def _http_url(raw: Raw) -> None:
-    _item(raw, "treatments", "pain_relief")["url"] = "http://medlineplus.gov/x.html"
+    links = raw["regions/intl.yaml"]["languages"]["en"]["links"]
+    links["pain_relief"]["url"] = "http://medlineplus.gov/x.html"
 
 
 def _no_disclaimer(raw: Raw) -> None:
@@ -221,7 +241,7 @@ BREAKAGES = [
     pytest.param(_show_if_on_later_question, ["questions.yaml", "toes_first", "age"], id="later-q"),
     pytest.param(_duplicate_question_id, ["questions.yaml", "id"], id="duplicate-id"),
     pytest.param(_misspelt_field, ["questions.yaml", "diabetes", "helptext"], id="typo"),
-    pytest.param(_http_url, ["rules.yaml", "pain_relief", "url"], id="http-url"),
+    pytest.param(_http_url, ["regions/intl.yaml", "pain_relief", "url"], id="http-url"),
     pytest.param(_no_disclaimer, ["about.yaml", "disclaimer"], id="no-disclaimer"),
     pytest.param(
         _condition_without_is, ["rules.yaml", "findings", "motor_weakness"], id="answer-no-is"
@@ -253,6 +273,7 @@ def write_copy(directory: Path, raw: Raw) -> None:
     """Write the raw content as YAML files into ``directory``."""
     for name, data in raw.items():
         text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+        (directory / name).parent.mkdir(exist_ok=True)
         (directory / name).write_text(text, encoding="utf-8")
 
 
@@ -319,8 +340,11 @@ def test_unsure_option_where_patients_may_be_unsure(content: Content) -> None:
             assert not any(o.unsure for o in question.options), question.id
 
 
-def test_treatment_links_are_https_and_reputable(content: Content) -> None:
-    """Each treatment links over https to a reputable public patient site."""
+@pytest.mark.parametrize("region", sorted(get_regions()))
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_treatment_links_are_https_and_reputable(region: str, language: str) -> None:
+    """Each treatment links over https to a reputable public patient site, in every region."""
+    content = get_content(language, region)
     assert content.treatments
     for treatment in content.treatments:
         url = urlparse(treatment.url)

@@ -1,4 +1,7 @@
-"""Patient-facing words read at US grade 6 or below (Flesch-Kincaid, textstat 0.7.3)."""
+"""Patient-facing words read at US grade 6 or below (Flesch-Kincaid, textstat 0.7.3).
+
+Every English care region is scored: each fills the text with its own services and words.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import re
 import pytest
 import textstat
 
-from footquiz.content import get_content
+from footquiz.content import get_content, get_regions
 from footquiz.engine.model import Content
 
 MAX_GRADE = 6.0
@@ -70,7 +73,11 @@ def grade(content: Content, text: str) -> float:
 
 
 CONTENT = get_content()
-TEXTS = patient_texts(CONTENT)
+REGION_TEXTS = [
+    (region, label, text)
+    for region in sorted(get_regions())
+    for label, text in patient_texts(get_content("en", region))
+]
 
 
 def test_textstat_is_the_offline_version() -> None:
@@ -90,11 +97,14 @@ def test_glossary_swap_and_scorer_work() -> None:
     assert grade(CONTENT, hard) > MAX_GRADE
 
 
-@pytest.mark.parametrize(("label", "text"), TEXTS, ids=[label for label, _ in TEXTS])
-def test_reading_grade(label: str, text: str) -> None:
-    """Each block reads at US grade 6 or below."""
-    score = grade(CONTENT, text)
+@pytest.mark.parametrize(
+    ("region", "label", "text"), REGION_TEXTS, ids=[f"{r}-{label}" for r, label, _ in REGION_TEXTS]
+)
+def test_reading_grade(region: str, label: str, text: str) -> None:
+    """Each block reads at US grade 6 or below, in every English region."""
+    content = get_content("en", region)
+    score = grade(content, text)
     assert score <= MAX_GRADE, (
-        f"{label}: Flesch-Kincaid grade {score:.1f} > {MAX_GRADE}: "
-        f"{without_glossary(CONTENT, text)!r}"
+        f"{region} {label}: Flesch-Kincaid grade {score:.1f} > {MAX_GRADE}: "
+        f"{without_glossary(content, text)!r}"
     )
