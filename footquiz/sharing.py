@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import segno
 
 from footquiz.config import link_secret
@@ -20,13 +22,17 @@ _CODES = list(LANGUAGES)
 
 
 def link_token(
-    answers: Answers, language: str = DEFAULT_LANGUAGE, region: str = DEFAULT_REGION
+    answers: Answers,
+    language: str = DEFAULT_LANGUAGE,
+    region: str = DEFAULT_REGION,
+    taken: datetime.date | None = None,
 ) -> str:
-    """The token of a finished check's result link, in its language and care region."""
+    """The token of a finished check's result link: language, care region, day taken (today)."""
     content = get_content()
     codebook = get_codebooks().codebooks[content.version]
     link_code = get_regions()[region].link_code
-    return make_token(content, codebook, answers, _SECRET, _CODES.index(language), link_code)
+    day = taken or datetime.date.today()
+    return make_token(content, codebook, answers, _SECRET, _CODES.index(language), link_code, day)
 
 
 def open_link(token: str) -> tuple[SharedAnswers, str, str | None]:

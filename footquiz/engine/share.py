@@ -1,16 +1,18 @@
 """Result links: a compact, versioned, signed token that carries the answers, nothing else.
 
 Layout before base64url: ``format (1 byte) | content version (varint) | language (varint,
-an index the app defines) | region (varint, format 2 only: the care region's link code) | one
-varint per question in the version's codebook order (bit i = option i chosen, 0 = not
-answered) | HMAC-SHA256 truncated to 8 bytes``. Format 1 links (before regions) still open,
-with no region. The server stores nothing: the result is recomputed from the answers with the
-content version the link was made with.
+an index the app defines) | region (varint, formats 2 and 3: the care region's link code) |
+day taken (varint, format 3 only: days since 2020-01-01, day precision only) | one varint per
+question in the version's codebook order (bit i = option i chosen, 0 = not answered) |
+HMAC-SHA256 truncated to 8 bytes``. Format 1 links (before regions) still open with no region,
+format 2 links (before dates) with no date. The server stores nothing: the result is
+recomputed from the answers with the content version the link was made with.
 """
 
 from __future__ import annotations
 
 import base64
+import datetime
 import hashlib
 import hmac
 import re
@@ -23,9 +25,11 @@ from footquiz.engine.answers import effective_answers
 from footquiz.engine.flow import resume
 from footquiz.engine.model import Answers, Content
 
-FORMAT = 2
-FORMATS = (1, 2)
-"""Formats this codec reads: 1 has no region field."""
+FORMAT = 3
+FORMATS = (1, 2, 3)
+"""Formats this codec reads: 1 has no region field, 1 and 2 no date."""
+EPOCH = datetime.date(2020, 1, 1)
+"""Day 0 of the date a check was taken."""
 MAC_BYTES = 8
 MAX_TOKEN_CHARS = 200
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -72,9 +76,11 @@ def encode(
     secret: bytes,
     language: int = 0,
     region: int = 0,
+    taken: datetime.date = EPOCH,
 ) -> str:
-    """The token for these answers under this content version's codebook."""
+    """The token for these answers under this content version's codebook, taken that day."""
     payload = bytearray([FORMAT]) + _varint(version) + _varint(language) + _varint(region)
+    payload += _varint(max(0, (taken - EPOCH).days))
     for question_id, options in codebook.items():
         chosen = answers.get(question_id, ())
         mask = sum(1 << i for i, option in enumerate(options) if option in chosen)
@@ -89,6 +95,7 @@ class Header(NamedTuple):
     version: int
     language: int
     region: int | None
+    taken: datetime.date | None
     body: bytes
 
 
@@ -116,7 +123,14 @@ def read_header(token: str, secret: bytes) -> Header:
     region: int | None = None
     if payload[0] >= 2:
         region, at = _read_varint(payload, at)
-    return Header(version, language, region, payload[at:])
+    taken: datetime.date | None = None
+    if payload[0] >= 3:
+        days, at = _read_varint(payload, at)
+        try:
+            taken = EPOCH + datetime.timedelta(days=days)
+        except OverflowError as error:
+            raise ShareLinkError("the link names a date that does not exist") from error
+    return Header(version, language, region, taken, payload[at:])
 
 
 def decode_answers(body: bytes, codebook: Codebook) -> Answers:
@@ -142,6 +156,8 @@ class SharedAnswers(BaseModel):
     language: int
     region: int | None
     """The care region's link code; None for a link made before regions."""
+    taken: datetime.date | None
+    """The day the check was taken; None for a link made before dates."""
     answers: Answers
 
 
@@ -152,17 +168,18 @@ def make_token(
     secret: bytes,
     language: int = 0,
     region: int = 0,
+    taken: datetime.date = EPOCH,
 ) -> str:
     """The link token for a finished check (only answers on the patient's path count)."""
     effective = effective_answers(content, answers)
-    return encode(content.version, effective, codebook, secret, language, region)
+    return encode(content.version, effective, codebook, secret, language, region, taken)
 
 
 def open_token(
     token: str, content: Content, codebooks: Mapping[int, Codebook], secret: bytes
 ) -> SharedAnswers:
     """Check and decode a link. Raises :class:`ShareLinkError` and nothing else."""
-    version, language, region, body = read_header(token, secret)
+    version, language, region, taken, body = read_header(token, secret)
     codebook = codebooks.get(version)
     if codebook is None:
         raise ShareLinkError("the link comes from a version of the check this server does not know")
@@ -173,5 +190,10 @@ def open_token(
         if position.answers != answers or not position.done:
             raise ShareLinkError("the link does not hold a finished check")
     return SharedAnswers(
-        version=version, is_current=is_current, language=language, region=region, answers=answers
+        version=version,
+        is_current=is_current,
+        language=language,
+        region=region,
+        taken=taken,
+        answers=answers,
     )

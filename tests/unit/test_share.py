@@ -168,6 +168,35 @@ def test_links_carry_their_region_and_links_from_before_regions_still_open() -> 
     assert (old.language, old.region, old.answers, old.is_current) == (1, None, answers, True)
 
 
+def format_2_token(answers: Answers, region: int) -> str:
+    """A link as the codec made it before dates: format byte 2, a region and no day."""
+    import base64
+
+    from footquiz.engine.share import _mac, _varint
+
+    payload = bytes([2]) + _varint(CONTENT.version) + _varint(0) + _varint(region)
+    for question_id, options in BOOK.items():
+        chosen = answers.get(question_id, ())
+        payload += _varint(sum(1 << i for i, o in enumerate(options) if o in chosen))
+    raw = payload + _mac(SECRET, payload)
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def test_links_carry_the_day_taken_and_links_from_before_dates_still_open() -> None:
+    import datetime
+
+    answers = random_finished(CONTENT, random.Random(11))
+    day = datetime.date(2026, 11, 25)
+    opened = open_token(
+        make_token(CONTENT, BOOK, answers, SECRET, region=1, taken=day), CONTENT, CODEBOOKS, SECRET
+    )
+    assert (opened.taken, opened.region, opened.answers) == (day, 1, answers)
+    old = open_token(format_2_token(answers, 1), CONTENT, CODEBOOKS, SECRET)
+    assert (old.taken, old.region, old.answers) == (None, 1, answers)
+    v1 = open_token(format_1_token(CONTENT.version, answers), CONTENT, CODEBOOKS, SECRET)
+    assert v1.taken is None
+
+
 def test_an_unfinished_version_1_link_still_opens_as_older() -> None:
     """Only current links must hold a finished check; an old one shows what it holds."""
     answers = {"saddle_numbness": ("no",), "both_legs": ("not_sure",)}
