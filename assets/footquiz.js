@@ -61,3 +61,40 @@ document.addEventListener("click", async (event) => {
     say(button.dataset.copyThis + " " + url);
   }
 });
+
+// ----- Nothing wiped by one slip -----
+// "Start over" and the kiosk's "I'm done" open a native <dialog> (data-opens); its buttons
+// close it (data-closes), and only its "Yes" wipes the answers (a Reflex event).
+document.addEventListener("click", (event) => {
+  const target = event.target instanceof Element ? event.target : null;
+  const opener = target && target.closest("[data-opens]");
+  if (opener) {
+    const dialog = document.getElementById(opener.dataset.opens);
+    if (dialog instanceof HTMLDialogElement && !dialog.open) dialog.showModal();
+    return;
+  }
+  const closer = target && target.closest("[data-closes]");
+  const dialog = closer && closer.closest("dialog");
+  if (dialog instanceof HTMLDialogElement) dialog.close();
+});
+
+// ----- Errors, the GOV.UK way -----
+// The error summary takes focus when it appears (screen readers hear it at once), and its
+// link moves focus to the field without adding a history entry.
+new MutationObserver(() => {
+  const summary = document.getElementById("error-summary");
+  if (summary && !summary.dataset.seen) {
+    summary.dataset.seen = "1";
+    summary.focus();
+  }
+}).observe(document.documentElement, { childList: true, subtree: true });
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element ? event.target.closest(".error-summary a") : null;
+  const field = link && document.getElementById(new URL(link.href).hash.slice(1));
+  if (!field) return;
+  // Before the app's router sees it: no navigation, no history entry, only focus.
+  event.preventDefault();
+  event.stopPropagation();
+  field.focus();
+  field.closest("fieldset")?.scrollIntoView({ block: "start" });
+}, { capture: true });

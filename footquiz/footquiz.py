@@ -42,14 +42,21 @@ app.add_page(
 app.add_page(
     question.question,
     route=question.ROUTE,
-    title="Question | footquiz",
+    title=QuizState.question_title,
+    description=DESCRIPTION,
+    on_load=QuizState.load_question,
+)
+app.add_page(
+    question.question,
+    route=question.ENTRY,
+    title=QuizState.question_title,
     description=DESCRIPTION,
     on_load=QuizState.load_quiz,
 )
 app.add_page(
     result.result,
     route=result.ROUTE,
-    title="Your result | footquiz",
+    title=QuizState.result_title,
     description=DESCRIPTION,
     on_load=QuizState.load_result,
 )

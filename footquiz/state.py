@@ -40,10 +40,16 @@ CONTENT = get_content()
 FIXED_REGION = fixed_region()
 """The care region the deployment chose, or "" to follow each browser and the patient."""
 SAVE_FORMAT = 1
+WHY_LINES = 5
+"""At most this many "why" lines show at once; the rest are one tap away."""
+WHY_ORDER = ("urgency", "root", "spine")
+"""The result's reasons grouped: how soon, then which nerve, then whether from the back."""
 HEADING_ID = "screen-heading"
 ANSWER_FIELD = "answer"
 QUESTION_FIELD = "question"
 """The form's hidden field naming the question its options answer."""
+QUIZ_PREFIX = "/quiz/"
+"""Each question has its own address, /quiz/<question id>, so the browser's Back works."""
 FOCUS_HEADING = (
     "requestAnimationFrame(() => { const h = document.getElementById('"
     + HEADING_ID
@@ -60,6 +66,8 @@ class OptionView(TypedDict):
     exclusive: bool
     excludes: str
     field: str
+    or_before: bool
+    """Set apart from the options above it by an "or" ("None of these", "I'm not sure")."""
 
 
 class AnswerView(TypedDict):
@@ -183,12 +191,14 @@ class ResultView(rx.State, mixin=True):
         return tuple(sorted(self._answers().items()))
 
     def _prepare_sharing(self) -> None:
-        """Make the result link, its QR code and the date for a finished, current check."""
-        self.share_path = LINK_PREFIX + link_token(self._answers(), self.lang, self.region)
+        """Make the result link (with the day the check was taken) and its QR code."""
+        today = datetime.date.today()
+        taken = datetime.date.fromisoformat(self.result_date) if self.result_date else today
+        token = link_token(self._answers(), self.lang, self.region, taken)
+        self.share_path = LINK_PREFIX + token
         origin = os.environ.get("FOOTQUIZ_PUBLIC_URL", "") or self.router.url.origin
         self.share_url = origin.rstrip("/") + self.share_path
         self.share_qr = qr_data_uri(self.share_url)
-        self.result_date = datetime.date.today().isoformat()
 
     def _result(self) -> Assessment:
         return _assessment(self._frozen(), self.lang, self.region)
@@ -199,9 +209,18 @@ class ResultView(rx.State, mixin=True):
         return self._content().ui
 
     @rx.var
+    def result_title(self) -> str:
+        """The browser tab's title: what to do (the urgency's title)."""
+        ui = self._content().ui
+        page = self._result().urgency.title if self.done else ui["your_result"]
+        return ui["page_title"].format(page=page)
+
+    @rx.var
     def made_on(self) -> str:
-        """The date line of the printed summary."""
-        return self._content().ui["made_on"].format(date=self.result_date)
+        """When the check was taken (from the link for a shared result); "" if not known."""
+        if not self.result_date:
+            return ""
+        return self._content().ui["taken_on"].format(date=self.result_date)
 
     @rx.var
     def disclaimer(self) -> str:
@@ -281,6 +300,32 @@ class ResultView(rx.State, mixin=True):
         if not self.done:
             return []
         return [ReasonView(conclusion=r.conclusion, text=r.text) for r in self._result().why]
+
+    def _why_grouped(self) -> list[ReasonView]:
+        """The reasons grouped, each once; look-alikes have their own section."""
+        if not self.done:
+            return []
+        reasons = [r for r in self._result().why if r.conclusion in WHY_ORDER]
+        reasons.sort(key=lambda r: WHY_ORDER.index(r.conclusion))
+        return [ReasonView(conclusion=r.conclusion, text=r.text) for r in reasons]
+
+    @rx.var
+    def why_first(self) -> list[ReasonView]:
+        """The first few reasons, shown on the result."""
+        return self._why_grouped()[:WHY_LINES]
+
+    @rx.var
+    def why_more(self) -> list[ReasonView]:
+        """The remaining reasons, behind "All the reasons"."""
+        return self._why_grouped()[WHY_LINES:]
+
+    @rx.var
+    def sciatica(self) -> bool:
+        """Whether to name the patient's and the doctor's word: a nerve root, not stenosis."""
+        if not self.done:
+            return False
+        result = self._result()
+        return bool(result.roots) and all(a.id != "stenosis" for a in result.look_alikes)
 
     @rx.var
     def treatments(self) -> list[dict[str, str]]:
@@ -370,6 +415,8 @@ class QuizState(ResultView, rx.State):
 
     current: str = ""
     problem: str = ""
+    checking: bool = False
+    """True after "Change" on the result: Continue goes straight back to the result."""
     # "1" while this device is a waiting-room kiosk, until staff exit with the PIN.
     kiosk: str = rx.LocalStorage("", name="footquiz_kiosk")
     kiosk_problem: str = ""
@@ -399,6 +446,12 @@ class QuizState(ResultView, rx.State):
             },
             separators=(",", ":"),
         )
+
+    def _finish(self) -> None:
+        """The check is done: it was taken today (unless already dated), and can be shared."""
+        self.checking = False
+        self.result_date = self.result_date or datetime.date.today().isoformat()
+        self._prepare_sharing()
 
     def _pick_language(self) -> None:
         """The patient's choices if made, else the browser's: language, then care region.
@@ -455,8 +508,9 @@ class QuizState(ResultView, rx.State):
     @rx.event
     def start(self) -> Any:
         """Begin a fresh check."""
+        self.checking = False
         self._keep(flow.start(CONTENT))
-        return rx.redirect("/quiz")
+        return rx.redirect(QUIZ_PREFIX + self.current)
 
     @rx.event
     def resume_or_start(self) -> Any:
@@ -466,7 +520,7 @@ class QuizState(ResultView, rx.State):
             return rx.redirect("/result")
         if not self.current:
             self._keep(flow.start(CONTENT))
-        return rx.redirect("/quiz")
+        return rx.redirect(QUIZ_PREFIX + self.current)
 
     @rx.event
     def load_welcome(self) -> Any:
@@ -478,21 +532,47 @@ class QuizState(ResultView, rx.State):
 
     @rx.event
     def load_quiz(self) -> Any:
-        """On opening /quiz: restore saved answers; a finished check goes to its result."""
+        """On opening /quiz: restore saved answers and go to the question's own address."""
         self._restore()
         if self.done:
-            return rx.redirect("/result")
+            return rx.redirect("/result", replace=True)
         if not self.current:
             self._keep(flow.start(CONTENT))
+        return rx.redirect(QUIZ_PREFIX + self.current, replace=True)
+
+    @rx.event
+    def load_question(self) -> Any:
+        """On opening /quiz/<id> (Continue, Back, the browser's Back or Forward, a typed URL).
+
+        A question the patient has reached is shown with its saved answer; any other address
+        goes to the first unanswered question, so nobody skips the safety questions.
+        """
+        self._restore()
+        wanted = unquote(self.router.url.path).removeprefix(QUIZ_PREFIX).strip("/")
+        if not self.current and not self.done:
+            self._keep(flow.start(CONTENT))
+        if wanted != self.current:
+            try:
+                self._keep(flow.go_to(CONTENT, self._position(), wanted))
+            except QuizError:
+                self._keep(flow.resume(CONTENT, self._answers(), None))
+                target = "/result" if self.done else QUIZ_PREFIX + self.current
+                return rx.redirect(target, replace=True)
         return rx.call_script(FOCUS_HEADING)
 
     @rx.event
     def load_result(self) -> Any:
-        """On opening /result: restore saved answers; an unfinished check goes back to it."""
+        """On opening /result: restore saved answers; an unfinished check goes back to it.
+
+        Every question on the path answered (the browser's Forward from the last question)
+        is a finished check.
+        """
         self._restore()
+        if not self.done and self.answers:
+            self._keep(flow.resume(CONTENT, self._answers(), None))
         if not self.done:
-            return rx.redirect("/quiz" if self.current else "/")
-        self._prepare_sharing()
+            return rx.redirect(QUIZ_PREFIX + self.current if self.current else "/", replace=True)
+        self._finish()
         return rx.call_script(FOCUS_HEADING)
 
     @rx.event
@@ -517,7 +597,7 @@ class QuizState(ResultView, rx.State):
             self.problem = self._content().ui["choose_answer"]
             return None
         try:
-            position = flow.answer(CONTENT, self._position(), question_id, chosen)
+            position = flow.answer(CONTENT, self._position(), question_id, chosen, self.checking)
         except QuizError:
             self.problem = self._content().ui["answer_problem"]
             return None
@@ -525,9 +605,9 @@ class QuizState(ResultView, rx.State):
         if position.done:
             # Ready before the result appears: the QR code arriving later would push the
             # buttons below it down, under a finger about to tap them.
-            self._prepare_sharing()
+            self._finish()
             return rx.redirect("/result")
-        return rx.call_script(FOCUS_HEADING)
+        return rx.redirect(QUIZ_PREFIX + self.current)
 
     @rx.event
     def back(self, shown: str = "") -> Any:
@@ -542,16 +622,17 @@ class QuizState(ResultView, rx.State):
         if not position.done and position.current == CONTENT.questions[0].id:
             return rx.redirect("/")
         self._keep(flow.back(CONTENT, position))
-        return [rx.redirect("/quiz"), rx.call_script(FOCUS_HEADING)]
+        return rx.redirect(QUIZ_PREFIX + self.current)
 
     @rx.event
     def change(self, question_id: str) -> Any:
-        """From the result, go back to one question to change its answer."""
+        """From the result, open one question; its Continue comes back to the result."""
         try:
             self._keep(flow.go_to(CONTENT, self._position(), question_id))
         except QuizError:
             return None
-        return rx.redirect("/quiz")
+        self.checking = True
+        return rx.redirect(QUIZ_PREFIX + self.current)
 
     def _forget(self) -> None:
         """Drop every answer, here and in browser storage."""
@@ -559,8 +640,9 @@ class QuizState(ResultView, rx.State):
         self.current = ""
         self.done = False
         self.problem = ""
+        self.checking = False
         self.saved = ""
-        self.share_path = self.share_url = self.share_qr = ""
+        self.share_path = self.share_url = self.share_qr = self.result_date = ""
 
     @rx.event
     def start_over(self) -> Any:
@@ -610,6 +692,19 @@ class QuizState(ResultView, rx.State):
         return question.text if question else ""
 
     @rx.var
+    def question_title(self) -> str:
+        """The browser tab's title: the question, with "Error: " first while an error shows."""
+        ui = self._content().ui
+        title = ui["page_title"].format(page=self.question_text or ui["question_title"])
+        return ui["error_title"].format(title=title) if self.problem else title
+
+    @rx.var
+    def first_option_id(self) -> str:
+        """The input an error summary links to (GOV.UK: the summary names the field)."""
+        question = CONTENT.question(self.current)
+        return "option-" + question.options[0].id if question else ""
+
+    @rx.var
     def question_help(self) -> str:
         """The "What does this mean?" text for the current question."""
         question = self._content().question(self.current)
@@ -644,6 +739,7 @@ class QuizState(ResultView, rx.State):
         if question is None:
             return []
         chosen = self.answers.get(question.id, [])
+        options = question.options
         return [
             OptionView(
                 id=o.id,
@@ -652,8 +748,9 @@ class QuizState(ResultView, rx.State):
                 exclusive=o.exclusive,
                 excludes=" ".join(o.excludes),
                 field=ANSWER_FIELD if question.kind == "single" else f"{ANSWER_FIELD}:{o.id}",
+                or_before=o.exclusive and i > 0 and not options[i - 1].exclusive,
             )
-            for o in question.options
+            for i, o in enumerate(options)
         ]
 
     @rx.var
@@ -747,6 +844,7 @@ class SharedState(ResultView, rx.State):
     def open_shared(self) -> Any:
         """Open the link in the address bar; a bad link gets the friendly page."""
         self.answers, self.done, self.older_answers = {}, False, []
+        self.result_date = ""
         accept_language = self.router.headers.accept_language
         try:
             token = unquote(self.router.url.path).removeprefix(LINK_PREFIX).strip("/")
@@ -756,8 +854,9 @@ class SharedState(ResultView, rx.State):
             self.region = browser_region(accept_language)
             self.link_status = "invalid"
             return rx.call_script(FOCUS_HEADING)
-        # A link from before regions takes the viewer's region.
+        # A link from before regions takes the viewer's region; one from before dates has none.
         self.region = region or browser_region(accept_language)
+        self.result_date = shared.taken.isoformat() if shared.taken else ""
         if shared.is_current:
             self.answers = {q: list(o) for q, o in shared.answers.items()}
             self.done = True

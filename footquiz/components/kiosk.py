@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import reflex as rx
 
+from footquiz.components.layout import confirm_button
 from footquiz.state import QuizState
 
 
-def done_button(button_id: str = "kiosk-done") -> rx.Component:
+def done_button(button_id: str) -> rx.Component:
     """Wipe this patient's answers at once and go back to the attract screen."""
     return rx.el.button(
         QuizState.ui["done"],
@@ -19,15 +20,29 @@ def done_button(button_id: str = "kiosk-done") -> rx.Component:
 
 
 def start_over_or_done(class_name: str) -> rx.Component:
-    """The Start over button on a patient's own phone; on a kiosk, I'm done (which wipes)."""
+    """Start over on a patient's own phone; on a kiosk, I'm done. Both wipe, so both ask first."""
+    ui = QuizState.ui
     return rx.cond(
         QuizState.kiosk_on,
-        done_button(),
-        rx.el.button(
-            QuizState.ui["start_over"],
-            type="button",
-            on_click=QuizState.start_over,
+        confirm_button(
+            ui["done"],
+            button_id="kiosk-done",
+            class_name="btn btn-secondary kiosk-done",
+            title=ui["confirm_done"],
+            text_more=ui["confirm_done_text"],
+            yes=ui["confirm_done_yes"],
+            no=ui["confirm_go_back"],
+            on_yes=QuizState.kiosk_done,
+        ),
+        confirm_button(
+            ui["start_over"],
+            button_id="start-over",
             class_name=class_name,
+            title=ui["confirm_start_over"],
+            text_more=ui["confirm_start_over_text"],
+            yes=ui["confirm_clear"],
+            no=ui["confirm_keep"],
+            on_yes=QuizState.start_over,
         ),
     )
 

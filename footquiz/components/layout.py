@@ -70,3 +70,92 @@ def call_button(call: rx.Var[dict[str, str]], button_id: str) -> rx.Component:
             id=button_id,
         ),
     )
+
+
+def confirm_button(
+    text: str | rx.Var[str],
+    *,
+    button_id: str,
+    class_name: str,
+    title: rx.Var[str],
+    text_more: rx.Var[str],
+    yes: rx.Var[str],
+    no: rx.Var[str],
+    on_yes: rx.EventHandler | rx.EventSpec,
+) -> rx.Component:
+    """A button that wipes answers only after a "Yes" in a native dialog (one slip wipes nothing).
+
+    assets/footquiz.js opens the dialog named by ``data-opens`` and closes it on ``data-closes``.
+    """
+    dialog_id = button_id + "-confirm"
+    return rx.fragment(
+        rx.el.button(
+            text,
+            type="button",
+            class_name=class_name,
+            id=button_id,
+            custom_attrs={"data-opens": dialog_id, "aria-haspopup": "dialog"},
+        ),
+        rx.el.dialog(
+            rx.el.h2(title, id=dialog_id + "-title"),
+            rx.el.p(text_more),
+            rx.el.div(
+                rx.el.button(
+                    no,
+                    type="button",
+                    class_name="btn btn-primary",
+                    id=dialog_id + "-no",
+                    custom_attrs={"data-closes": "", "autofocus": True},
+                ),
+                rx.el.button(
+                    yes,
+                    type="button",
+                    class_name="btn btn-warning",
+                    id=dialog_id + "-yes",
+                    on_click=on_yes,
+                    custom_attrs={"data-closes": ""},
+                ),
+                class_name="actions",
+            ),
+            id=dialog_id,
+            aria_labelledby=dialog_id + "-title",
+            class_name="confirm",
+        ),
+    )
+
+
+_CALENDAR = "M4 6h16v15H4zM4 10h16M8 3v5M16 3v5"
+TIER_ICONS = {
+    # A warning triangle: danger, now.
+    "emergency": ("M12 2 23 21H1Z", "M12 9v5M12 17v1"),
+    # A clock showing the day is running: today.
+    "same_day": ("M12 2a10 10 0 1 0 0.01 0", "M12 6v6l4 3"),
+    # A calendar with the next two days marked.
+    "within_days": (_CALENDAR, "M7 13h4v4H7zM13 13h4v4h-4z"),
+    # A calendar with a week marked.
+    "soon": (_CALENDAR, "M7 13h10M7 17h10"),
+    # A calendar with a tick: book a normal visit.
+    "routine": (_CALENDAR, "M8 15l3 3 5-5"),
+    # A house: care at home.
+    "self_care": ("M3 11 12 3l9 8v10H3Z", "M10 21v-6h4v6"),
+}
+
+
+def tier_icon(tier: rx.Var[str]) -> rx.Component:
+    """The urgency's symbol, which means something without words (the words say it too)."""
+
+    def icon(outline: str, inner: str) -> rx.Component:
+        return rx.el.svg(
+            rx.el.path(d=outline),
+            rx.el.path(d=inner),
+            view_box="0 0 24 24",
+            class_name="tier-icon",
+            aria_hidden="true",
+            custom_attrs={"focusable": "false"},
+        )
+
+    return rx.match(
+        tier,
+        *[(name, icon(*paths)) for name, paths in TIER_ICONS.items()],
+        rx.fragment(),
+    )

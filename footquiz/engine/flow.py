@@ -62,13 +62,17 @@ def path(content: Content, answers: Answers) -> list[Question]:
     return shown
 
 
-def _next(content: Content, answers: Answers, after: str) -> str | None:
-    """The question after ``after`` on the path, else the first unanswered one, else None."""
+def _next(content: Content, answers: Answers, after: str, checking: bool = False) -> str | None:
+    """The question after ``after`` on the path, else the first unanswered one, else None.
+
+    ``checking`` (a change made from the result): the first unanswered question on the path,
+    so the patient goes straight back to the result unless the change brought new questions.
+    """
     if is_emergency(content, answers):
         return None
     questions = path(content, answers)
     ids = [q.id for q in questions]
-    later = ids[ids.index(after) + 1 :] if after in ids else []
+    later = ids[ids.index(after) + 1 :] if after in ids and not checking else []
     if later:
         return later[0]
     return next((q for q in ids if q not in answers), None)
@@ -81,9 +85,17 @@ def _reached(questions: list[Question], answers: Answers, question_id: str) -> b
 
 
 def answer(
-    content: Content, position: Position, question_id: str, option_ids: Iterable[str]
+    content: Content,
+    position: Position,
+    question_id: str,
+    option_ids: Iterable[str],
+    checking: bool = False,
 ) -> Position:
-    """Record an answer and move on. An emergency answer ends the questions at once."""
+    """Record an answer and move on. An emergency answer ends the questions at once.
+
+    ``checking``: the answer was changed from the result (GOV.UK "check your answers"), so
+    move on to the first unanswered question on the path, or to the result.
+    """
     shown = {q.id: q for q in visible_questions(content, position.answers)}
     question = shown.get(question_id)
     if question is None:
@@ -94,7 +106,7 @@ def answer(
     if not _reached(path(content, position.answers), position.answers, question_id):
         raise QuizError(f"question {question_id!r} has not been reached yet")
     answers = {**position.answers, question_id: checked_choice(question, option_ids)}
-    return Position(answers=answers, current=_next(content, answers, question_id))
+    return Position(answers=answers, current=_next(content, answers, question_id, checking))
 
 
 def back(content: Content, position: Position) -> Position:

@@ -9,11 +9,28 @@ from footquiz.components import spine
 from footquiz.components.layout import button, heading, page
 from footquiz.state import QUESTION_FIELD, OptionView, QuizState
 
-ROUTE = "/quiz"
+ROUTE = "/quiz/[qid]"
+"""Each question at its own address, so the browser's Back and Forward move between them."""
+ENTRY = "/quiz"
+"""Goes on to the question the patient is on."""
+ERROR_ID = "answer-error"
 
 
 def option_row(option: OptionView) -> rx.Component:
-    """One answer: a native radio or checkbox inside a large label (easy to tap)."""
+    """One answer: a native radio or checkbox inside a large label (easy to tap).
+
+    "None of these" and "I'm not sure" are set apart from the real options by an "or".
+    """
+    return rx.fragment(
+        rx.cond(
+            option["or_before"],
+            rx.el.p(QuizState.ui["or"], class_name="or-divider"),
+        ),
+        _option_label(option),
+    )
+
+
+def _option_label(option: OptionView) -> rx.Component:
     return rx.el.label(
         rx.el.input(
             type=rx.cond(QuizState.multiple, "checkbox", "radio"),
@@ -61,6 +78,31 @@ def progress() -> rx.Component:
     )
 
 
+def error_summary() -> rx.Component:
+    """GOV.UK's error summary: at the top, focused by assets/footquiz.js, linked to the field."""
+    return rx.cond(
+        QuizState.problem != "",
+        rx.el.div(
+            rx.el.h2(QuizState.ui["error_summary"], class_name="error-summary-title"),
+            rx.el.ul(
+                rx.el.li(rx.el.a(QuizState.problem, href="#" + QuizState.first_option_id)),
+            ),
+            role="alert",
+            tab_index=-1,
+            class_name="error-summary",
+            id="error-summary",
+        ),
+    )
+
+
+def serious_first() -> rx.Component:
+    """Before question 1: why the check starts with serious symptoms."""
+    return rx.cond(
+        QuizState.step == 1,
+        rx.el.p(QuizState.ui["serious_first"], class_name="serious-first", id="serious-first"),
+    )
+
+
 def question() -> rx.Component:
     """The current question, its help, its options, and Continue / Back / Start over."""
     return page(
@@ -73,6 +115,8 @@ def question() -> rx.Component:
         ),
         # Only once the question is known: the prerendered page must not show a wrong count.
         rx.cond(QuizState.current != "", progress()),
+        error_summary(),
+        rx.cond(QuizState.current != "", serious_first()),
         rx.el.form(
             # Which question these options answer: a second tap on Continue answers it again.
             rx.el.input(type="hidden", name=QUESTION_FIELD, value=QuizState.current),
@@ -100,12 +144,20 @@ def question() -> rx.Component:
                     QuizState.on_body_map,
                     spine.body_map(QuizState.marked_regions, QuizState.diagram_words),
                 ),
+                rx.cond(
+                    QuizState.problem != "",
+                    rx.el.p(
+                        rx.el.span(
+                            QuizState.ui["error_prefix"] + " ", class_name="visually-hidden"
+                        ),
+                        QuizState.problem,
+                        class_name="problem",
+                        id=ERROR_ID,
+                    ),
+                ),
                 rx.el.div(rx.foreach(QuizState.options, option_row), class_name="options"),
-                class_name="question",
-            ),
-            rx.cond(
-                QuizState.problem != "",
-                rx.el.p(QuizState.problem, role="alert", class_name="problem"),
+                aria_describedby=rx.cond(QuizState.problem != "", ERROR_ID, ""),
+                class_name=rx.cond(QuizState.problem != "", "question has-error", "question"),
             ),
             rx.el.div(
                 button(QuizState.ui["continue"], type="submit", id="continue"),
@@ -127,6 +179,6 @@ def question() -> rx.Component:
             key=QuizState.current,
             on_submit=QuizState.submit,
         ),
-        rx.el.p(kiosk_tools.start_over_or_done("link-button"), class_name="start-over"),
+        rx.el.div(kiosk_tools.start_over_or_done("link-button"), class_name="start-over"),
         kiosk_tools.idle_tools(),
     )

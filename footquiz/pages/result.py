@@ -6,7 +6,7 @@ import reflex as rx
 
 from footquiz.components import kiosk as kiosk_tools
 from footquiz.components import spine
-from footquiz.components.layout import call_button, heading, page
+from footquiz.components.layout import call_button, heading, page, tier_icon
 from footquiz.state import AnswerView, QuizState, ReasonView, ResultView
 
 View = type[ResultView]
@@ -34,19 +34,15 @@ def kiosk_emergency(state: View, kiosk: Kiosk) -> rx.Component:
 
 
 def urgency_box(state: View, kiosk: Kiosk = False) -> rx.Component:
-    """How soon to get care: symbol, words and colour, and the region's number to call."""
+    """How soon to get care (symbol, words, colour), what to do next, and the number to call."""
     return rx.el.section(
         rx.el.p(
-            rx.el.span(
-                state.urgency["icon"],
-                class_name="urgency-mark",
-                aria_hidden="true",
-            ),
+            tier_icon(state.urgency["tier"]),
             rx.el.span(state.urgency["timeframe"], class_name="urgency-timeframe"),
             class_name="urgency-label",
         ),
-        rx.el.h2(state.urgency["title"], class_name="urgency-title"),
-        rx.el.p(state.urgency["action"], class_name="urgency-action"),
+        rx.el.h2(state.ui["next_steps"], class_name="urgency-title"),
+        rx.el.p(state.urgency["action"], class_name="urgency-action", id="next-steps"),
         kiosk_emergency(state, kiosk),
         call_button(state.urgency_call, "call-now"),
         class_name="urgency urgency-" + state.urgency["tier"],
@@ -60,6 +56,13 @@ def section(title: str | rx.Var[str], *children: rx.Component, **props: object) 
     return rx.el.section(rx.el.h2(title), *children, class_name="result-section", **props)
 
 
+def disclosure(title: str | rx.Var[str], *children: rx.Component, **props: object) -> rx.Component:
+    """A part of the result that stays closed until the patient opens it (printed open)."""
+    return rx.el.details(
+        rx.el.summary(rx.el.h2(title)), *children, class_name="result-section more", **props
+    )
+
+
 def reason_item(reason: ReasonView) -> rx.Component:
     """One "why this result" line."""
     return rx.el.li(reason["text"])
@@ -67,7 +70,7 @@ def reason_item(reason: ReasonView) -> rx.Component:
 
 def root_item(root: dict[str, str]) -> rx.Component:
     """A most-likely nerve root with its disc level."""
-    return rx.el.li(root["line"], class_name="root")
+    return rx.el.p(root["line"], class_name="root")
 
 
 def treatment_item(state: View, treatment: dict[str, str], kiosk: Kiosk = False) -> rx.Component:
@@ -86,7 +89,9 @@ def treatment_item(state: View, treatment: dict[str, str], kiosk: Kiosk = False)
     return rx.el.li(
         rx.el.h3(treatment["title"]),
         rx.el.p(treatment["summary"]),
-        rx.el.p(rx.el.em(state.ui["why_it_fits"]), " ", treatment["fits_because"]),
+        rx.el.p(
+            rx.el.em(state.ui["why_it_fits"]), " ", treatment["fits_because"], class_name="fits"
+        ),
         link if kiosk is False else rx.cond(kiosk, rx.fragment(), link),
         class_name="card",
     )
@@ -117,18 +122,32 @@ def answer_row(row: AnswerView) -> rx.Component:
     )
 
 
-def full_result(state: View, kiosk: Kiosk = False) -> rx.Component:
-    """Everything after the urgency box, for non-emergency results."""
-    ui = state.ui
-    return rx.fragment(
-        section(
-            ui["where_from"],
-            rx.el.p(rx.el.strong(state.spine["title"]), id="spine-title"),
-            rx.el.p(state.spine["explanation"]),
-            id="spine",
+def why_section(state: View) -> rx.Component:
+    """Why this result: a few plain lines, the rest one tap away."""
+    return section(
+        state.ui["why"],
+        rx.el.ul(rx.foreach(state.why_first, reason_item)),
+        rx.cond(
+            state.why_more.length() > 0,
+            rx.el.details(
+                rx.el.summary(state.ui["all_reasons"]),
+                rx.el.ul(rx.foreach(state.why_more, reason_item)),
+                class_name="more-reasons",
+            ),
         ),
-        section(
-            ui["picture"],
+        id="why",
+    )
+
+
+def where_from(state: View) -> rx.Component:
+    """Where it most likely comes from, in the words a doctor will use, with the picture."""
+    return section(
+        state.ui["where_from"],
+        rx.el.p(rx.el.strong(state.spine["title"]), id="spine-title"),
+        rx.el.p(state.spine["explanation"]),
+        rx.cond(state.sciatica, rx.el.p(state.ui["sciatica"], id="sciatica")),
+        rx.el.div(rx.foreach(state.roots, root_item), id="roots"),
+        rx.el.div(
             spine.diagram(
                 state.diagram_class,
                 state.diagram_view_box,
@@ -140,15 +159,21 @@ def full_result(state: View, kiosk: Kiosk = False) -> rx.Component:
             ),
             id="picture",
         ),
-        rx.cond(
-            state.roots.length() > 0,
-            section(
-                ui["likely_nerve"],
-                rx.el.ul(rx.foreach(state.roots, root_item)),
-                id="roots",
-            ),
+        id="spine",
+    )
+
+
+def full_result(state: View, kiosk: Kiosk = False) -> rx.Component:
+    """After what to do: when to get help sooner, where it comes from, why, what can help."""
+    ui = state.ui
+    return rx.fragment(
+        section(
+            ui["help_sooner"],
+            rx.el.ul(rx.foreach(state.help_sooner, lambda line: rx.el.li(line))),
+            id="help-sooner",
         ),
-        section(ui["why"], rx.el.ul(rx.foreach(state.why, reason_item)), id="why"),
+        where_from(state),
+        why_section(state),
         rx.cond(
             state.look_alikes.length() > 0,
             section(
@@ -170,32 +195,34 @@ def full_result(state: View, kiosk: Kiosk = False) -> rx.Component:
             ),
             id="treatments",
         ),
-        section(
-            ui["help_sooner"],
-            rx.el.ul(rx.foreach(state.help_sooner, lambda line: rx.el.li(line))),
-            id="help-sooner",
-        ),
-        rx.cond(
-            state.result_words.length() > 0,
-            section(
-                ui["words_here"],
-                rx.el.dl(
-                    rx.foreach(
-                        state.result_words,
-                        lambda w: rx.el.div(
-                            rx.el.dt(w["term"]), rx.el.dd(w["plain"]), class_name="word"
-                        ),
+    )
+
+
+def words_section(state: View) -> rx.Component:
+    """Medical words used on the result, explained (closed until opened)."""
+    return rx.cond(
+        state.result_words.length() > 0,
+        disclosure(
+            state.ui["words_here"],
+            rx.el.dl(
+                rx.foreach(
+                    state.result_words,
+                    lambda w: rx.el.div(
+                        rx.el.dt(w["term"]), rx.el.dd(w["plain"]), class_name="word"
                     ),
-                    class_name="words",
                 ),
-                id="words",
+                class_name="words",
             ),
+            id="words",
         ),
     )
 
 
-def share_section(state: View, kiosk: Kiosk = False) -> rx.Component:
-    """The result link: share sheet or copy, and a QR code to take it to another phone."""
+def share_section(state: View, kiosk: bool = False) -> rx.Component:
+    """The result link: share sheet or copy, and a QR code to take it to another phone.
+
+    On a kiosk the QR code is the only way home, so it is shown open, with no buttons.
+    """
     ui = state.ui
     tools = rx.fragment(
         rx.el.div(
@@ -231,60 +258,78 @@ def share_section(state: View, kiosk: Kiosk = False) -> rx.Component:
         id="kiosk-qr-note",
         class_name="qr-kiosk-note",
     )
-    return section(
-        ui["share_heading"],
-        rx.el.p(ui["share_note"]),
-        rx.cond(
-            state.share_qr != "",
-            rx.el.img(
-                src=state.share_qr,
-                alt=ui["qr_alt"],
-                class_name="qr",
-                width="164",
-                height="164",
-                id="share-qr",
-            ),
+    qr = rx.cond(
+        state.share_qr != "",
+        rx.el.img(
+            src=state.share_qr,
+            alt=ui["qr_alt"],
+            class_name="qr",
+            width="164",
+            height="164",
+            id="share-qr",
         ),
-        tools if kiosk is False else rx.cond(kiosk, kiosk_note, tools),
-        id="share-section",
+    )
+    if kiosk:
+        return section(ui["share_heading"], qr, kiosk_note, id="share-section")
+    return disclosure(ui["share_heading"], rx.el.p(ui["share_note"]), qr, tools, id="share-section")
+
+
+def result_heading(state: View) -> rx.Component:
+    """The screen's h1 says what to do ("Get emergency help now"), then the day it was taken."""
+    return rx.fragment(
+        rx.el.p(state.ui["app_name"], class_name="print-only app-name"),
+        heading(rx.cond(state.done, state.urgency["title"], state.ui["your_result"])),
+        rx.cond(state.made_on != "", rx.el.p(state.made_on, class_name="taken", id="taken")),
     )
 
 
 def result_body(state: View, answer_rows: rx.Component, kiosk: Kiosk = False) -> rx.Component:
-    """Urgency first, then the explanation (or only the reasons for an emergency)."""
+    """What to do first, then why and what helps, then the rest behind disclosures.
+
+    An emergency shows only its reasons; a kiosk shows its QR code right after what to do.
+    """
+    ui = state.ui
+    kiosk_qr = rx.fragment() if kiosk is False else rx.cond(kiosk, share_section(state, True))
+    phone_share = (
+        share_section(state)
+        if kiosk is False
+        else rx.cond(kiosk, rx.fragment(), share_section(state))
+    )
     return rx.fragment(
-        rx.el.p(state.made_on, class_name="print-only"),
         urgency_box(state, kiosk),
+        kiosk_qr,
         rx.cond(
             state.is_emergency,
-            section(state.ui["why_short"], rx.el.ul(rx.foreach(state.why, reason_item)), id="why"),
+            section(ui["why_short"], rx.el.ul(rx.foreach(state.why, reason_item)), id="why"),
             full_result(state, kiosk),
         ),
-        section(
-            state.ui["your_answers"], rx.el.dl(answer_rows, class_name="answers"), id="answers"
-        ),
+        disclosure(ui["your_answers"], rx.el.dl(answer_rows, class_name="answers"), id="answers"),
+        words_section(state),
+        phone_share,
         rx.el.p(state.disclaimer, class_name="disclaimer"),
-        share_section(state, kiosk),
     )
 
 
 def result() -> rx.Component:
     """The patient's own result screen."""
     return page(
-        heading(QuizState.ui["your_result"]),
+        result_heading(QuizState),
         result_body(
             QuizState, rx.foreach(QuizState.answer_summary, answer_row), QuizState.kiosk_on
         ),
         rx.el.div(
-            rx.el.button(
-                QuizState.ui["back"],
-                type="button",
-                on_click=QuizState.back(QuizState.current),
-                class_name="btn btn-secondary",
-                id="result-back",
+            rx.el.div(
+                rx.el.button(
+                    QuizState.ui["back"],
+                    type="button",
+                    on_click=QuizState.back(QuizState.current),
+                    class_name="btn btn-secondary",
+                    id="result-back",
+                ),
+                class_name="actions",
             ),
-            kiosk_tools.start_over_or_done("btn btn-secondary"),
-            class_name="actions",
+            rx.el.div(kiosk_tools.start_over_or_done("btn btn-secondary"), class_name="start-over"),
+            class_name="result-end",
         ),
         kiosk_tools.idle_tools(),
         wide=True,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from footquiz.components.layout import heading, page
-from footquiz.pages.result import answer_row_read_only, result_body, section
+from footquiz.pages.result import answer_row_read_only, result_body, result_heading, section
 from footquiz.state import SharedState
 
 ROUTE = "/r/[token]"
@@ -28,8 +28,13 @@ def shared() -> rx.Component:
             (
                 "current",
                 rx.fragment(
-                    heading(ui["shared_heading"]),
-                    rx.el.p(ui["shared_lead"], class_name="lead"),
+                    rx.el.p(
+                        rx.el.strong(ui["shared_heading"]),
+                        ". ",
+                        ui["shared_lead"],
+                        class_name="lead",
+                    ),
+                    result_heading(SharedState),
                     result_body(
                         SharedState, rx.foreach(SharedState.answer_summary, answer_row_read_only)
                     ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from footquiz.components.layout import button, call_button, heading, page
+from footquiz.components.layout import button, call_button, confirm_button, heading, page
 from footquiz.content import LANGUAGES
 from footquiz.state import QuizState
 
@@ -70,23 +70,36 @@ def emergency_box(action: rx.Var[str]) -> rx.Component:
 
 
 def welcome() -> rx.Component:
-    """What the check is, the emergency warning, Start, and the language choice."""
+    """What the check is and Start, within the first screen; then the emergency warning.
+
+    The rest of the introduction and where the patient is come after.
+    """
     ui = QuizState.ui
     return page(
         language_choice(),
         heading(QuizState.welcome["title"]),
-        rx.foreach(QuizState.welcome_lead, lambda line: rx.el.p(line, class_name="lead")),
-        emergency_box(QuizState.welcome["emergency_action"]),
+        rx.el.p(QuizState.welcome_lead[0], class_name="lead"),
         rx.el.div(
             rx.cond(
                 QuizState.has_saved_answers,
                 rx.fragment(
                     button(ui["continue_saved"], on_click=QuizState.resume_or_start),
-                    button(ui["start_again"], primary=False, on_click=QuizState.start),
+                    confirm_button(
+                        ui["start_again"],
+                        button_id="start-again",
+                        class_name="btn btn-secondary",
+                        title=ui["confirm_start_over"],
+                        text_more=ui["confirm_start_over_text"],
+                        yes=ui["confirm_clear"],
+                        no=ui["confirm_keep"],
+                        on_yes=QuizState.start,
+                    ),
                 ),
                 button(ui["start_check"], on_click=QuizState.start, id="start"),
             ),
-            class_name="actions",
+            class_name="actions actions-first",
         ),
+        emergency_box(QuizState.welcome["emergency_action"]),
+        rx.foreach(QuizState.welcome_lead[1:], lambda line: rx.el.p(line)),
         region_choice(),
     )

@@ -143,7 +143,7 @@ def test_every_question_and_the_welcome_screen(
     page.locator("#start").wait_for()
     check(page, "welcome", width)
     page.locator("#start").click()
-    page.wait_for_url("**/quiz")
+    page.wait_for_url("**/quiz/*")
     for question_id, option_ids in EVERY_QUESTION:
         question = content.question(question_id)
         assert question is not None
@@ -185,6 +185,9 @@ def test_every_result_tier_and_the_other_screens(
         page.locator(f".urgency-{tier}").wait_for()
         page.wait_for_function("document.getElementById('share-link')?.textContent.includes('/r/')")
         check(page, f"result {tier}", width)
+        # And with every disclosure open (answers, words, share, all the reasons).
+        page.evaluate("document.querySelectorAll('main details').forEach(d => { d.open = true; })")
+        check(page, f"result {tier} opened", width)
         if tier == "soon":
             path = page.locator("#share-link").get_attribute("href")
             page.goto(path)
@@ -216,7 +219,7 @@ def test_the_kiosk_still_there_prompt(
     page.set_default_timeout(15_000)
     page.goto("/kiosk")
     page.locator("#kiosk-start").click()
-    page.wait_for_url("**/quiz")
+    page.wait_for_url("**/quiz/*")
     page.locator("#option-no").wait_for()
     page.locator("#still-there").wait_for(state="visible")  # opened by the app, after 3 s idle
     check(page, "kiosk still there?", width)

@@ -92,6 +92,7 @@ def test_the_result_its_qr_code_and_its_shared_link_work_under_the_policy(
         context.add_init_script(WATCH)
         watched = Watched(page)
         watched.open("/result")
+        page.locator("#share-section summary").click()  # "Share or keep this result"
         # The QR code is an SVG data: URI made on the server, and it renders.
         page.wait_for_function(
             "(q => q?.src.startsWith('data:image/svg+xml') && q.complete && q.naturalWidth > 0)"
@@ -99,6 +100,7 @@ def test_the_result_its_qr_code_and_its_shared_link_work_under_the_policy(
         )
         share_path = page.locator("[data-share-path]").first.get_attribute("data-share-path")
         watched.open(share_path)
+        page.locator("#share-section summary").click()
         page.locator("#share-qr").wait_for()
         page.wait_for_timeout(1000)
         assert watched.violations() == []

@@ -67,7 +67,7 @@ def mid_check(page: Page, answers: dict[str, list[str]], current: str) -> None:
 def begin(page: Page, answers: int) -> None:
     """Start the check on the kiosk and answer a few warning-sign questions with "No"."""
     page.locator("#kiosk-start").click()
-    page.wait_for_url("**/quiz")
+    page.wait_for_url("**/quiz/*")
     for _ in range(answers):
         before = page.locator("#screen-heading").inner_text()
         page.get_by_label("No", exact=True).check()
@@ -132,9 +132,15 @@ def test_still_here_keeps_the_answers_and_restarts_the_idle_time(idle_tablet: Pa
     assert idle_tablet.get_by_label("No", exact=True).count() == 1  # still on a question
 
 
-def test_im_done_wipes_at_once(tablet: Page) -> None:
+def test_im_done_asks_first_then_wipes(tablet: Page) -> None:
     begin(tablet, 2)
     tablet.locator("#kiosk-done").click()
+    # One slip wipes nothing: "No, go back" keeps the patient where they were.
+    tablet.locator("#kiosk-done-confirm-no").click()
+    tablet.locator("#kiosk-done-confirm").wait_for(state="hidden")
+    assert '"no"' in saved_answers(tablet)
+    tablet.locator("#kiosk-done").click()
+    tablet.locator("#kiosk-done-confirm-yes").click()
     tablet.wait_for_url("**/kiosk")
     tablet.locator("#kiosk-start").wait_for()
     assert saved_answers(tablet) == ""
@@ -155,7 +161,7 @@ def test_leaving_kiosk_mode_needs_the_pin(tablet: Page) -> None:
 
 def test_result_on_a_kiosk_has_a_qr_code_instead_of_links(tablet: Page) -> None:
     tablet.locator("#kiosk-start").click()
-    tablet.wait_for_url("**/quiz")
+    tablet.wait_for_url("**/quiz/*")
     tablet.get_by_label("Yes", exact=True).check()  # an emergency answer ends the quiz at once
     tablet.locator("#continue").click()
     tablet.wait_for_url("**/result")

@@ -75,7 +75,7 @@ def test_a_deployments_region_gives_its_number_whatever_the_browser(
     url, region, tag, number = deployment
     content = get_content(tag[:2], region)
     context, page = open_saved(browser, url, EMERGENCY, None, locale=tag)
-    page.locator("#screen-heading", has_text=content.ui["your_result"]).wait_for()
+    page.locator("#urgency").wait_for()
     href, words = call_button(page, "call-now")
     assert href == f"tel:{number}"
     assert number in words and number in page.locator("#urgency").inner_text()
@@ -126,7 +126,7 @@ def test_a_same_day_result_in_the_uk_calls_nhs_111_and_its_link_keeps_the_region
 ) -> None:
     context, page = open_saved(browser, app_url, SAME_DAY, None, locale="en-GB")
     gb = get_content("en", "gb")
-    page.locator("#urgency", has_text=gb.tier_text(Tier.SAME_DAY).title).wait_for()
+    page.locator("#screen-heading", has_text=gb.tier_text(Tier.SAME_DAY).title).wait_for()
     href, words = call_button(page, "call-now")
     assert href == "tel:111" and gb.ui["call_button"].format(name="NHS 111") in words
     page.wait_for_function("document.getElementById('share-link')?.textContent.includes('/r/')")
@@ -161,8 +161,9 @@ def test_a_kiosk_emergency_stays_until_someone_dismisses_it(
     assert "/result" in emergency.url
     assert emergency.locator("#kiosk-emergency").is_visible()
     assert not emergency.evaluate("document.getElementById('still-there')?.open")
-    # Staff or the patient dismiss it: "I'm done" clears it at once.
+    # Staff or the patient dismiss it: "I'm done", then "Yes", clears it.
     emergency.locator("#kiosk-done").click()
+    emergency.locator("#kiosk-done-confirm-yes").click()
     emergency.wait_for_url("**/kiosk")
     emergency.locator("#kiosk-start").wait_for()
     for page in (emergency, other):

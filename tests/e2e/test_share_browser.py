@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
@@ -56,6 +57,7 @@ V1_ANSWERS = {
 def shared_path(browser: Any, app_url: str) -> str:
     """Finish a check (from saved answers) and read its result link."""
     context, page = open_saved(browser, app_url, L5, None)
+    page.locator("#share-section summary").click()  # share is behind a disclosure
     page.locator("#share-link").wait_for()
     page.wait_for_function("document.getElementById('share-link').textContent.includes('/r/')")
     path = page.locator("#share-link").get_attribute("href")
@@ -80,6 +82,8 @@ def test_a_link_opened_on_another_phone_shows_the_same_result(
     assert response is not None and response.status == 200
     assert response.headers["referrer-policy"] == "no-referrer"
     page.get_by_text("A shared footquiz result").wait_for()
+    # The day the check was taken travels in the link.
+    assert page.locator("#taken").inner_text() == f"Check taken on {datetime.date.today()}"
     text = page.locator("main").inner_text()
     assert "within 1 to 2 weeks" in page.locator("#urgency").inner_text().lower()
     assert "L5 nerve root" in text and "L4-L5 disc" in text
@@ -127,8 +131,13 @@ def test_print_fits_one_page_without_buttons(browser: Any, app_url: str, paper: 
             page.screenshot(path=str(SCREENSHOTS / "print.png"), full_page=True)
         assert not page.locator("#share").is_visible()
         assert not page.locator("#result-back").is_visible()
-        assert page.locator(".print-only").first.is_visible()  # the date
-        assert page.locator("#share-qr").is_visible()
+        assert not page.locator("#share-status").is_visible()  # no stray status message
+        assert page.locator(".app-name").is_visible()
+        assert page.locator("#taken").inner_text() == f"Check taken on {datetime.date.today()}"
+        assert page.locator("#picture svg").is_visible()  # the diagram
+        # Closed disclosures print open: the answers in short form, the QR code and link.
+        assert page.locator("#answers .answer-row").first.is_visible()
+        assert page.locator("#share-qr").is_visible() and page.locator("#share-link").is_visible()
         assert pages(page.pdf(format=paper)) == 1, paper
     finally:
         context.close()

@@ -49,7 +49,7 @@ def goes_to(event: Any, path: str) -> bool:
 
 def test_start_saves_an_empty_check_to_browser_storage() -> None:
     state = fresh()
-    assert goes_to(state.start(), "/quiz")
+    assert goes_to(state.start(), "/quiz/saddle_numbness")
     assert state.current == "saddle_numbness"
     saved = json.loads(state.saved)
     assert saved["answers"] == {} and saved["version"] == CONTENT.version
@@ -207,10 +207,11 @@ def test_change_from_the_result_reopens_that_question() -> None:
     state = fresh()
     state.start()
     tap_continue(state, {"answer": "yes"})
-    assert goes_to(state.change("saddle_numbness"), "/quiz")
+    assert goes_to(state.change("saddle_numbness"), "/quiz/saddle_numbness")
     assert not state.done and state.current == "saddle_numbness"
     assert state.options[0]["checked"] is True  # "Yes" is still ticked
-    tap_continue(state, {"answer": "no"})
+    # No longer an emergency: the questions after it are new to this patient, so asked.
+    assert goes_to(tap_continue(state, {"answer": "no"}), "/quiz/bladder_bowel")
     assert state.current == "bladder_bowel"
 
 
@@ -284,6 +285,102 @@ def test_a_second_tap_on_the_results_back_goes_back_only_once() -> None:
     tap_continue(state, {"answer": "no"})
     tap_continue(state, {"answer": "yes"})  # an emergency: the result at once
     assert state.done
-    assert goes_to(state.back(""), "/quiz")
+    assert goes_to(state.back(""), "/quiz/bladder_bowel")
     assert state.back("") is None
     assert state.current == "bladder_bowel"
+
+
+def finished(state: QuizState) -> None:
+    """Answer a typical sciatica path to the end, as the patient would."""
+    state.start()
+    plan = [{"answer": a} for a in SAFE.values()] + [{"answer:none": "none"}, {"answer": "no"}]
+    plan += [{"answer:back_calf": "back_calf", "answer:outer_edge": "outer_edge"}]
+    plan += [{"answer": a} for a in ("right", "yes", "leg", "yes")]
+    plan += [{"answer:none": "none"}, {"answer:cough_sneeze": "cough_sneeze"}]
+    plan += [{"answer": a} for a in ("sudden_lift", "under_6_weeks", "no", "age_40_49")]
+    for form in plan:
+        tap_continue(state, form)
+        assert not state.problem, form
+    assert state.done
+
+
+def at_address(state: QuizState, path: str) -> Any:
+    """Open an address in this session, as a typed URL or the browser's Back and Forward."""
+    from reflex.istate.data import ReflexURL, RouterData
+
+    state.router = RouterData(url=ReflexURL(f"http://localhost{path}"))
+    return state.load_question() if path.startswith("/quiz/") else state.load_result()
+
+
+def test_each_question_has_its_own_address_and_the_browsers_back_keeps_answers() -> None:
+    state = fresh()
+    state.start()
+    for answer in list(SAFE.values())[:5]:
+        assert goes_to(tap_continue(state, {"answer": answer}), f"/quiz/{state.current}")
+    assert state.current == "cold_foot"
+    at_address(state, "/quiz/sex_problems")  # the browser's Back, twice
+    assert state.current == "sex_problems" and state.options[0]["checked"] is False
+    assert [o["id"] for o in state.options if o["checked"]] == ["no"]
+    at_address(state, "/quiz/both_legs_pain")  # and Forward
+    assert state.current == "both_legs_pain" and len(state.answers) == 5
+    assert state.question_title == TITLE.format(CONTENT.question("both_legs_pain").text)
+
+
+TITLE = "{} - footquiz"
+
+
+def test_an_address_not_reached_goes_to_the_first_unanswered_question() -> None:
+    state = fresh()
+    state.start()
+    tap_continue(state, {"answer": "no"})
+    for typed in ("/quiz/age", "/quiz/pain_regions", "/quiz/no_such", "/quiz/"):
+        assert goes_to(at_address(state, typed), "/quiz/bladder_bowel"), typed
+        assert state.current == "bladder_bowel"
+    assert goes_to(at_address(state, "/result"), "/quiz/bladder_bowel")
+
+
+def test_forward_from_the_last_question_opens_the_result() -> None:
+    state = fresh()
+    finished(state)
+    last = state.answer_summary[-1]["question_id"]
+    at_address(state, f"/quiz/{last}")  # Back from the result
+    assert not state.done and state.current == last
+    at_address(state, "/result")  # Forward
+    assert state.done and state.share_path.startswith("/r/")
+
+
+def test_change_from_the_result_comes_straight_back_unless_new_questions_apply() -> None:
+    state = fresh()
+    finished(state)
+    assert goes_to(state.change("side"), "/quiz/side")
+    assert goes_to(tap_continue(state, {"answer": "left"}), "/result") and state.done
+    # A failed self-test brings a question this patient has not been asked: it is asked.
+    state.change("self_tests")
+    tap_continue(state, {"answer:toe_walk": "toe_walk"})
+    assert state.current == "weakness_new"
+    assert goes_to(tap_continue(state, {"answer": "no"}), "/result") and state.done
+
+
+def test_an_error_puts_error_first_in_the_title() -> None:
+    state = fresh()
+    state.start()
+    tap_continue(state, {})
+    assert state.question_title.startswith("Error: ")
+    assert state.question_title.endswith(" - footquiz")
+    tap_continue(state, {"answer": "no"})
+    assert not state.question_title.startswith("Error")
+
+
+def test_the_result_says_what_to_do_first_and_when_the_check_was_taken() -> None:
+    import datetime
+
+    state = fresh()
+    finished(state)
+    assert state.result_title == state.urgency["title"] + " - footquiz"
+    assert state.result_date == datetime.date.today().isoformat()
+    assert len(state.why_first) <= 6 and state.why_more  # the rest one tap away
+    texts = [r["text"] for r in state.why_first + state.why_more]
+    assert len(texts) == len(set(texts))
+    order = ["urgency", "root", "spine"]
+    seen = [order.index(r["conclusion"]) for r in state.why_first + state.why_more]
+    assert seen == sorted(seen)
