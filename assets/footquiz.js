@@ -80,8 +80,15 @@ document.addEventListener("click", (event) => {
 
 // ----- Errors, the GOV.UK way -----
 // The error summary takes focus when it appears (screen readers hear it at once), and its
-// link moves focus to the field without adding a history entry.
+// link moves focus to the field without adding a history entry. The same watcher removes a
+// shared link's early headline.
 new MutationObserver(() => {
+  // A shared link's early headline (footquiz/headers.py) goes once the app shows the result
+  // or another screen.
+  const early = document.getElementById("early-result");
+  if (early && (document.getElementById("urgency") || !location.pathname.startsWith("/r/"))) {
+    early.remove();
+  }
   const summary = document.getElementById("error-summary");
   if (summary && !summary.dataset.seen) {
     summary.dataset.seen = "1";

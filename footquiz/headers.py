@@ -6,13 +6,17 @@ protection, nosniff, no referrer and a Permissions-Policy that denies what the a
 In prod a request from a browser page on another origin (a cross-site fetch or websocket) is
 refused: the app's own origin is ``FOOTQUIZ_ORIGIN`` if set, else the address the request came
 to. The result page itself is rendered by the browser; for a forged or broken result link this
-only makes the HTTP status honest (404) while the same friendly page is shown.
+only makes the HTTP status honest (404) while the same friendly page is shown. For a good link
+the page as sent already holds the result's headline and date (no blank page on a slow phone
+while the app loads); the app's own result replaces it.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import html
+import re
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,6 +26,8 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from footquiz.config import allowed_origins, is_prod
+from footquiz.content import DEFAULT_REGION, get_content
+from footquiz.engine.assess import assess
 from footquiz.sharing import LINK_PREFIX, ShareLinkError, open_link
 
 HEADERS = {
@@ -161,6 +167,37 @@ def _bad_link(path: str) -> bool:
     return False
 
 
+def early_headline(path: str) -> bytes:
+    """For a good, current result link: its headline and date as plain HTML, else nothing.
+
+    Shown by the page as sent, before any script runs; footquiz.css hides it once the app
+    shows the result itself.
+    """
+    token = unquote(path[len(LINK_PREFIX) :]).strip("/")
+    try:
+        shared, language, region = open_link(token)
+    except ShareLinkError:
+        return b""
+    if not shared.is_current:
+        return b""
+    content = get_content(language, region or DEFAULT_REGION)
+    urgency = assess(content, shared.answers).urgency
+    ui = content.ui
+    lines = [ui["shared_heading"], urgency.title, urgency.timeframe]
+    if shared.taken:
+        lines.append(ui["taken_on"].format(date=shared.taken.isoformat()))
+    lines.append(ui["one_moment"])
+    tags = ["p class='early-app'", "p class='early-title'", "p", "p", "p"]
+    body = "".join(
+        f"<{tag}>{html.escape(line)}</{tag.split()[0]}>"
+        for tag, line in zip(tags, lines, strict=False)
+    )
+    return f"<div id='early-result' class='early-result' lang='{language}'>{body}</div>".encode()
+
+
+_BODY_TAG = re.compile(rb"<body[^>]*>")
+
+
 def _header(scope: Scope, name: bytes) -> str | None:
     for key, value in scope.get("headers", []):
         if key.lower() == name:
@@ -221,6 +258,41 @@ def with_headers(app: ASGIApp, static_dir: Path | None = None) -> ASGIApp:
             scope = {**scope, "path": stand_in, "raw_path": stand_in.encode("ascii")}
         origins = allowed_origins()
         policy = content_security_policy(*inline_hashes(static_dir or _static_dir()), origins)
+        early = b""
+        if not bad_link and scope.get("method") == "GET" and scope["path"].startswith(LINK_PREFIX):
+            early = early_headline(scope["path"])
+            # The page uncompressed, so the headline can go in (it is about 1 KB).
+            plain = [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"accept-encoding"]
+            scope = {**scope, "headers": plain}
+        held: list[Message] = []
+
+        async def send_early(message: Message) -> None:
+            """Hold the page until its body is complete, then put the headline in it."""
+            if message["type"] == "http.response.start":
+                held.append(message)
+                return
+            if message["type"] == "http.response.pathsend" and held:
+                # The static server's zero-copy file send: read the (small) page instead.
+                message = {"type": "http.response.body", "body": Path(message["path"]).read_bytes()}
+            if message["type"] != "http.response.body" or not held:
+                for waiting in held:
+                    await send_with_headers(waiting)
+                held.clear()
+                await send_with_headers(message)
+                return
+            held.append(message)
+            if message.get("more_body"):
+                return
+            start, *parts = held
+            held.clear()
+            page = b"".join(part.get("body", b"") for part in parts)
+            headers = MutableHeaders(scope=start)
+            if "content-encoding" not in headers:  # never edit compressed bytes
+                page = _BODY_TAG.sub(lambda m: m.group(0) + early, page, count=1)
+            if "content-length" in headers:
+                headers["content-length"] = str(len(page))
+            await send_with_headers(start)
+            await send_with_headers({"type": "http.response.body", "body": page})
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -234,6 +306,6 @@ def with_headers(app: ASGIApp, static_dir: Path | None = None) -> ASGIApp:
                     message["status"] = 404
             await send(message)
 
-        await app(scope, receive, send_with_headers)
+        await app(scope, receive, send_early if early else send_with_headers)
 
     return wrapped

@@ -81,6 +81,11 @@ def test_a_link_opened_on_another_phone_shows_the_same_result(
     response = page.goto(shared_path)
     assert response is not None and response.status == 200
     assert response.headers["referrer-policy"] == "no-referrer"
+    # The page as sent already says what to do and when the check was taken (no blank page
+    # on a slow phone while the app loads and connects).
+    sent = response.text()
+    assert "within 1 to 2 weeks" in sent.lower()
+    assert f"Check taken on {datetime.date.today()}" in sent
     page.get_by_text("A shared footquiz result").wait_for()
     # The day the check was taken travels in the link.
     assert page.locator("#taken").inner_text() == f"Check taken on {datetime.date.today()}"
@@ -89,6 +94,7 @@ def test_a_link_opened_on_another_phone_shows_the_same_result(
     assert "L5 nerve root" in text and "L4-L5 disc" in text
     assert page.locator("button", has_text="Change").count() == 0  # read-only
     assert page.locator("#take").get_attribute("href") == "/"
+    assert page.locator("#early-result").count() == 0  # the app's own result replaced it
     # The preview tags a messaging app reads are generic, never the result.
     html = page.content()
     assert "L5" not in page.locator("head").inner_html()
@@ -165,6 +171,7 @@ def test_a_link_made_with_version_1_opens_as_older_without_a_result(
     assert page.locator("#urgency").count() == 0
     assert "nerve root" not in page.locator("main").inner_text()
     assert page.locator("#take").get_attribute("href") == "/"
+    assert page.locator("#early-result").count() == 0  # the app's own result replaced it
     context.close()
 
 

@@ -172,3 +172,41 @@ def test_a_good_link_is_a_page_and_a_bad_one_is_a_404_with_the_same_shell(build:
         assert status == 404, bad
         assert body == "shell for /r/invalid"  # a short stand-in path the shell can serve
         assert CSP.lower() in headers
+
+
+def test_a_good_link_sends_its_headline_and_date_in_the_page_itself(build: Path) -> None:
+    """No blank page on a slow phone: the headline is there before any script runs."""
+    import datetime
+
+    from footquiz.engine.assess import assess
+
+    answers = random_finished(get_content(), random.Random(3))
+    token = link_token(answers, "es", "gb", datetime.date(2026, 11, 25))
+    shell_page = PAGE.encode()
+
+    async def static(scope: Scope, receive: Receive, send: Send) -> None:
+        headers = [(b"content-length", str(len(shell_page)).encode())]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": shell_page[:50], "more_body": True})
+        await send({"type": "http.response.body", "body": shell_page[50:]})
+
+    messages: list[Message] = []
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b""}
+
+    async def send(message: Message) -> None:
+        messages.append(message)
+
+    with ThreadPoolExecutor(1) as pool:
+        app = with_headers(static, static_dir=build)
+        pool.submit(asyncio.run, app(request("/r/" + token), receive, send)).result()
+    start, body = messages
+    page = body["body"].decode()
+    title = assess(get_content("es", "gb"), answers).urgency.title
+    assert "<body><div id='early-result'" in page and title in page
+    assert "Cuestionario hecho el 2026-11-25" in page
+    found = {k.decode(): v.decode() for k, v in start["headers"]}
+    assert int(found["content-length"]) == len(body["body"])
+    # An older or a bad link gets the shell as it is.
+    assert "early-result" not in get("/r/nonsense", build)[2]
