@@ -159,7 +159,8 @@ def test_emergency_result_shows_only_the_message(browser: Any, app_url: str) -> 
     assert assess(CONTENT, {"saddle_numbness": ("yes",)}).is_emergency
     context, page = open_saved(browser, app_url, {"saddle_numbness": ["yes"]}, None)
     try:
-        page.locator("#urgency", has_text="Get emergency help now").wait_for()
+        page.locator("#screen-heading", has_text="Get emergency help now").wait_for()
+        page.locator("#urgency").wait_for()
         assert page.locator("svg.dg").count() == 0
     finally:
         context.close()
