@@ -43,7 +43,7 @@ def open_saved(
     browser: Any, app_url: str, answers: dict[str, list[str]], current: str | None, **options: Any
 ) -> tuple[Any, Page]:
     """A fresh phone whose browser storage holds these answers, as after a reload."""
-    context = browser.new_context(base_url=app_url, **PHONE, **options)
+    context = browser.new_context(base_url=app_url, **{**PHONE, **options})
     saved = json.dumps(
         {"format": SAVE_FORMAT, "version": CONTENT.version, "answers": answers, "current": current}
     )
