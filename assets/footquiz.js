@@ -39,10 +39,10 @@ document.addEventListener("keydown", (event) => {
   if ((event.key === " " || event.key === "Enter") && tickFromMap(event)) event.preventDefault();
 });
 document.addEventListener("change", syncBodyMap);
-// The result's story plays once, when the picture is first half in view (it may be below the
-// fold when the result opens). Without motion nothing is marked, so the CSS shows the final
-// picture at once.
-if (matchMedia("(prefers-reduced-motion: no-preference)").matches) {
+// The result's story plays once, when a good part of the picture is first in view (it may be
+// below the fold when the result opens). Without motion (or without this script) nothing is
+// marked, so the CSS shows the final picture at once.
+if ("IntersectionObserver" in window && matchMedia("(prefers-reduced-motion: no-preference)").matches) {
   document.documentElement.setAttribute("data-dg-motion", "");
   const inView = new IntersectionObserver((entries) => {
     for (const entry of entries) {
@@ -50,7 +50,7 @@ if (matchMedia("(prefers-reduced-motion: no-preference)").matches) {
       entry.target.closest(".dg-figure")?.setAttribute("data-play", "");
       inView.unobserve(entry.target);
     }
-  }, { threshold: 0.5 });
+  }, { threshold: 0.3 });
   const watch = () => {
     for (const picture of document.querySelectorAll(".dg-large svg:not([data-watched])")) {
       picture.setAttribute("data-watched", "");

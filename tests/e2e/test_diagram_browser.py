@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from phones import SAFE, SCREENSHOTS, STORAGE_KEY, open_saved
+from test_share_browser import pages
 
 from footquiz.content import get_content
 from footquiz.engine import flow
@@ -407,8 +408,12 @@ def test_dark_palette_keeps_the_body_in_mid_tones_and_the_marks_brightest(
         context.close()
 
 
-def test_the_printout_has_the_picture_in_black_and_white(browser: Any, app_url: str) -> None:
-    context, page = open_saved(browser, app_url, answers_for("S1", "right"), None)
+@pytest.mark.parametrize(("name", "side"), [("S1", "right"), ("stenosis", "both")])
+def test_the_printout_has_the_picture_in_black_and_white_on_one_page(
+    browser: Any, app_url: str, name: str, side: str
+) -> None:
+    root = RESULTS[name][1]
+    context, page = open_saved(browser, app_url, answers_for(name, side), None)
     try:
         drawn(page)
         page.wait_for_function("document.getElementById('share-link')?.textContent.includes('/r/')")
@@ -416,12 +421,17 @@ def test_the_printout_has_the_picture_in_black_and_white(browser: Any, app_url: 
         assert page.locator("#diagram-large svg").is_visible()
         for selector in (".wing-R .body", ".hatch-bg", ".dots-bg"):
             assert style(page, f"#diagram-large {selector}", "fill") == "rgb(255, 255, 255)"
-        for selector in (".wing-R path.nv.nv-S1.p3", ".hatch", ".dot"):
-            prop = "fill" if selector == ".dot" else "stroke"
-            assert style(page, f"#diagram-large {selector}", prop) == "rgb(0, 0, 0)"
-        assert style(page, "#diagram-large .wing-R path.nv.nv-S1.p3", "stroke-dashoffset") == "0px"
-        SCREENSHOTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / "result-print.png"), full_page=True)
+        path = f"#diagram-large .wing-R path.nv.nv-{root}.p3"
+        for selector in (path, "#diagram-large .hatch", "#diagram-large .dot"):
+            prop = "fill" if selector.endswith(".dot") else "stroke"
+            assert style(page, selector, prop) == "rgb(0, 0, 0)"
+        assert style(page, path, "stroke-dashoffset") == "0px"
+        # The picture keeps the printout to one page (the longest results here).
+        for paper in ("A4", "Letter"):
+            assert pages(page.pdf(format=paper)) == 1, paper
+        if name == "S1":
+            SCREENSHOTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / "result-print.png"), full_page=True)
     finally:
         context.close()
 
@@ -437,7 +447,7 @@ def test_spanish_words_in_the_picture_and_its_text(browser: Any, app_url: str) -
         )
         label = picture.get_attribute("aria-label")
         assert "raíz nerviosa S1" in label and "disco L5-S1" in label
-        assert "su pierna derecha" in label
+        assert "su pierna derecha" in label and "talón" in label
         assert page.locator("#diagram-large .wing-R text.rl-S1").text_content() == "Raíz S1"
         assert page.locator("#diagram-large .dl-a.dl-L5-S1").text_content() == "Disco L5-S1"
         facts = page.locator("#diagram-large .dg-facts").inner_text()
@@ -494,6 +504,8 @@ def test_tapping_the_map_records_the_same_answer_as_the_list(browser: Any, app_u
         for hit in hits:
             box = hit.bounding_box()
             assert box["width"] >= 44 and box["height"] >= 44, box
+        labels = page.locator("#body-map svg").evaluate(SMALLEST_LABEL)
+        assert labels and min(px for _, px in labels) >= 12, labels
         for place in places + ["heel"]:
             page.locator(f"[data-region={place}]").tap()
             assert page.locator(f"#option-{place}").is_checked()
