@@ -14,14 +14,17 @@ document.addEventListener("change", (event) => {
   }
 });
 
-// ----- Spine diagram and body map (issue 4) -----
+// ----- Spine diagram and body map (issues 4 and 15) -----
 // On the "where does it hurt" question the drawing's places forward taps, Space and Enter to
 // the matching checkbox in the list, so both record exactly the same answer; the drawing's
-// aria-checked mirrors the checkboxes after every change.
+// aria-checked mirrors the checkboxes after every change, and a place just ticked lights up.
 function syncBodyMap() {
   for (const place of document.querySelectorAll("[data-region]")) {
     const box = document.getElementById("option-" + place.dataset.region);
-    place.setAttribute("aria-checked", box && box.checked ? "true" : "false");
+    const ticked = Boolean(box && box.checked);
+    if (ticked && place.getAttribute("aria-checked") !== "true") place.setAttribute("data-lit", "");
+    if (!ticked) place.removeAttribute("data-lit");
+    place.setAttribute("aria-checked", ticked ? "true" : "false");
   }
 }
 function tickFromMap(event) {
@@ -36,6 +39,27 @@ document.addEventListener("keydown", (event) => {
   if ((event.key === " " || event.key === "Enter") && tickFromMap(event)) event.preventDefault();
 });
 document.addEventListener("change", syncBodyMap);
+// The result's story plays once, when a good part of the picture is first in view (it may be
+// below the fold when the result opens). Without motion (or without this script) nothing is
+// marked, so the CSS shows the final picture at once.
+if ("IntersectionObserver" in window && matchMedia("(prefers-reduced-motion: no-preference)").matches) {
+  document.documentElement.setAttribute("data-dg-motion", "");
+  const inView = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      entry.target.closest(".dg-figure")?.setAttribute("data-play", "");
+      inView.unobserve(entry.target);
+    }
+  }, { threshold: 0.3 });
+  const watch = () => {
+    for (const picture of document.querySelectorAll(".dg-large svg:not([data-watched])")) {
+      picture.setAttribute("data-watched", "");
+      inView.observe(picture);
+    }
+  };
+  new MutationObserver(watch).observe(document.documentElement, { childList: true, subtree: true });
+  watch();
+}
 // Animations stop while the tab is hidden.
 document.addEventListener("visibilitychange", () => {
   document.documentElement.classList.toggle("dg-paused", document.hidden);

@@ -29,7 +29,7 @@ from footquiz.content.i18n import DEFAULT_LANGUAGE
 from footquiz.engine import flow
 from footquiz.engine.answers import QuizError
 from footquiz.engine.assess import assess
-from footquiz.engine.diagram import MAP_QUESTION, DiagramView, diagram_view
+from footquiz.engine.diagram import MAP_QUESTION, SIDE_QUESTION, DiagramView, diagram_view
 from footquiz.engine.model import Answers, Assessment, Content, Phone, Tier
 from footquiz.engine.words import terms_in
 from footquiz.sharing import LINK_PREFIX, ShareLinkError, link_token, open_link, qr_data_uri
@@ -118,7 +118,7 @@ def _assessment(frozen: Frozen, language: str, region: str) -> Assessment:
 
 @lru_cache(maxsize=4096)
 def _diagram_view(frozen: Frozen, done: bool, language: str, region: str) -> DiagramView:
-    """What the spine diagram shows: for the final result, or for the answers so far."""
+    """What the spine diagram shows: the final result, or the places marked so far."""
     final = _assessment(frozen, language, region) if done else None
     return diagram_view(get_content(language, region), dict(frozen), final)
 
@@ -350,19 +350,14 @@ class ResultView(rx.State, mixin=True):
         return self._diagram().label
 
     @rx.var
-    def diagram_side(self) -> str:
-        """Which leg the drawing shows, as words under it."""
-        return spine.side_words(self._diagram(), self._content().ui)
-
-    @rx.var
     def diagram_words(self) -> dict[str, str]:
         """The drawing's own labels in the patient's language."""
         return spine.words(self._content())
 
     @rx.var
-    def diagram_facts(self) -> list[str]:
-        """What is highlighted, as short sentences beside the drawing."""
-        return self._diagram().facts
+    def diagram_facts(self) -> list[dict[str, str]]:
+        """What the drawing shows, as short sentences beside it (kind: which mark they explain)."""
+        return [{"kind": f.kind, "text": f.text} for f in self._diagram().facts]
 
 
 class QuizState(ResultView, rx.State):
@@ -727,8 +722,11 @@ class QuizState(ResultView, rx.State):
 
     @rx.var
     def diagram_shown(self) -> bool:
-        """Whether the quiz shows the small diagram: once there is a place or root to show."""
-        return not self.done and MAP_QUESTION in self.answers and self.current != MAP_QUESTION
+        """Whether the quiz shows the small drawing: the places marked, on the patient's side.
+
+        Only once the side is known, so it never shows a leg that is not the patient's.
+        """
+        return not self.done and MAP_QUESTION in self.answers and SIDE_QUESTION in self.answers
 
     @rx.var
     def marked_regions(self) -> list[str]:

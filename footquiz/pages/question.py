@@ -117,7 +117,6 @@ def question() -> rx.Component:
                     QuizState.diagram_class,
                     QuizState.diagram_view_box,
                     QuizState.diagram_label,
-                    QuizState.diagram_side,
                     QuizState.diagram_facts,
                     QuizState.diagram_words,
                     size="small",

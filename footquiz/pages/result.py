@@ -133,7 +133,6 @@ def full_result(state: View, kiosk: Kiosk = False) -> rx.Component:
                 state.diagram_class,
                 state.diagram_view_box,
                 state.diagram_label,
-                state.diagram_side,
                 state.diagram_facts,
                 state.diagram_words,
                 size="large",

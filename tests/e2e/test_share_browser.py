@@ -129,6 +129,7 @@ def test_print_fits_one_page_without_buttons(browser: Any, app_url: str, paper: 
         assert not page.locator("#result-back").is_visible()
         assert page.locator(".print-only").first.is_visible()  # the date
         assert page.locator("#share-qr").is_visible()
+        assert page.locator("#diagram-large svg").is_visible()  # the picture is printed too
         assert pages(page.pdf(format=paper)) == 1, paper
     finally:
         context.close()
