@@ -105,17 +105,22 @@ class Patient:
         # The backend saw this token on another connection and gave the tab a new one.
         self.token = token
 
-    async def connect(self, path: str = "/quiz/", *, saved: str | None = None) -> float:
+    async def connect(
+        self, path: str = "/quiz/", *, saved: str | None = None, kiosk: bool = False
+    ) -> float:
         """Open the page at ``path``: connect, hydrate and run its on_load; seconds taken.
 
-        ``saved`` is the answers the browser keeps in local storage, sent as the browser does.
+        ``saved`` is the answers the browser keeps in local storage, and ``kiosk`` its kiosk
+        flag, sent as the browser does.
         """
         self.path = path
         self.hydrated = False
         client = socketio.AsyncClient(reconnection=False, http_session=self._http)
         client.on("event", self._on_update, namespace=EVENT_PATH)
         client.on("new_token", self._on_new_token, namespace=EVENT_PATH)
-        payload = {"vars": {f"{QUIZ}.saved{FIELD_MARKER}": saved}} if saved else {}
+        storage = {f"{QUIZ}.saved{FIELD_MARKER}": saved} if saved else {}
+        storage |= {f"{QUIZ}.kiosk{FIELD_MARKER}": "1"} if kiosk else {}
+        payload = {"vars": storage} if storage else {}
         start = time.perf_counter()
         await client.connect(
             f"{self.url}?token={self.token}",

@@ -26,9 +26,13 @@ SAFE = {
     "serious_signs": ["none"],
     "injury": ["no"],
 }
-# The session's app: a known staff PIN, and the normal kiosk idle times (90 s on a question),
-# so no step of a kiosk test, however slow, can meet the "Still there?" prompt.
-APP_ENV = {"FOOTQUIZ_KIOSK_PIN": "2468"}
+# The session's app: a known staff PIN and link secret (prod refuses to start without one), and
+# the normal kiosk idle times (90 s on a question), so no step of a kiosk test, however slow,
+# can meet the "Still there?" prompt.
+APP_ENV = {
+    "FOOTQUIZ_KIOSK_PIN": "2468",
+    "FOOTQUIZ_SECRET": "e2e-session-app-link-key-not-for-production",
+}
 # A second app only for the idle tests: a short idle time, and a countdown long enough that a
 # test on a busy machine can act on the prompt (tap "I'm still here", run axe) before the wipe.
 IDLE_ENV = {

@@ -6,9 +6,8 @@ import re
 from typing import Any
 
 import pytest
-from phones import PHONE, SAFE, SCREENSHOTS, Page, open_saved
+from phones import APP_ENV, PHONE, SAFE, SCREENSHOTS, Page, open_saved
 
-from footquiz.config import link_secret
 from footquiz.content import get_codebooks
 from footquiz.engine.share import encode
 from footquiz.state import CONTENT
@@ -138,8 +137,8 @@ def test_a_link_made_with_version_1_opens_as_older_without_a_result(
     browser: Any, app_url: str
 ) -> None:
     assert CONTENT.version == 2
-    # Signed as the session app signs links (FOOTQUIZ_SECRET, else the development key).
-    token = encode(1, V1_ANSWERS, get_codebooks().codebooks[1], link_secret())
+    # Sealed with the session app's key.
+    token = encode(1, V1_ANSWERS, get_codebooks().codebooks[1], APP_ENV["FOOTQUIZ_SECRET"].encode())
     context, page = new_phone(browser, app_url)
     response = page.goto("/r/" + token)
     assert response is not None and response.status == 200
