@@ -38,9 +38,14 @@ class ProtocolError(RuntimeError):
     """The backend did not answer as the browser expects."""
 
 
-def shared_http_session() -> aiohttp.ClientSession:
-    """One HTTP session for many patients, without aiohttp's default cap of 100 sockets."""
-    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0))
+def shared_http_session(address: str | None = None) -> aiohttp.ClientSession:
+    """One HTTP session for many patients, without aiohttp's default cap of 100 sockets.
+
+    ``address`` is the loopback address to connect from (e.g. 127.0.0.3), so the app sees
+    these patients as another client address than the rest of a test run.
+    """
+    local = (address, 0) if address else None
+    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0, local_addr=local))
 
 
 def choose(question_id: str, rng: random.Random) -> list[str]:

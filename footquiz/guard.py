@@ -39,7 +39,7 @@ from footquiz.config import limits
 
 log = logging.getLogger("footquiz")
 
-EVENT_BURST = 20
+EVENT_BURST = 8
 EVENTS_PER_S = 3.0
 FRAME_BURST = 300
 FRAMES_PER_S = 300.0

@@ -158,11 +158,22 @@ class ResultView(rx.State, mixin=True):
         return tuple(sorted(self._answers().items()))
 
     def _prepare_sharing(self) -> None:
-        """Make the result link, its QR code and the date for a finished, current check."""
-        self.share_path = LINK_PREFIX + link_token(self._answers(), self.lang)
-        self.share_url = self._origin() + self.share_path
-        self.share_qr = qr_data_uri(self.share_url)
-        self.result_date = datetime.date.today().isoformat()
+        """Make the result link, its QR code and the date for a finished, current check.
+
+        Re-opening the same result changes nothing: an unchanged var is not set again, so it
+        is neither recomputed nor sent (a tab re-opening its result costs little).
+        """
+        path = LINK_PREFIX + link_token(self._answers(), self.lang)
+        url = self._origin() + path
+        shown = {
+            "share_path": path,
+            "share_url": url,
+            "share_qr": qr_data_uri(url),
+            "result_date": datetime.date.today().isoformat(),
+        }
+        for name, value in shown.items():
+            if getattr(self, name) != value:
+                setattr(self, name, value)
 
     def _origin(self) -> str:
         """Where a result link points: the configured public address, else this page's.
@@ -366,7 +377,8 @@ class QuizState(ResultView, rx.State):
         self.done = position.done
         self.current = position.current or ""
         self.problem = ""
-        self.trouble = False
+        if self.trouble:
+            self.trouble = False
         self.saved = json.dumps(
             {
                 "format": SAVE_FORMAT,
@@ -380,14 +392,17 @@ class QuizState(ResultView, rx.State):
     def _pick_language(self) -> None:
         """The patient's choice if made, else the browser's first language the app has."""
         if isinstance(self.lang_saved, str) and self.lang_saved in LANGUAGES:
-            self.lang = self.lang_saved
+            lang = self.lang_saved
         else:
-            self.lang = browser_language(self.router.headers.accept_language)
+            lang = browser_language(self.router.headers.accept_language)
+        if lang != self.lang:  # set again, every word on screen would be worked out again
+            self.lang = lang
 
     def _restore(self) -> None:
         """After a reload or a server restart, rebuild the quiz from browser storage."""
         self._pick_language()
-        self.trouble = False
+        if self.trouble:
+            self.trouble = False
         if self.current or self.done or not self.saved:
             return
         try:
@@ -605,10 +620,13 @@ class QuizState(ResultView, rx.State):
         self._forget()
 
     @rx.event
-    def kiosk_done(self) -> Any:
-        """Wipe this patient on the server (assets/kiosk.js has wiped the browser already)."""
+    def kiosk_done(self) -> None:
+        """Wipe this patient on the server.
+
+        assets/kiosk.js has wiped the browser already, and reloads the attract screen itself,
+        with a new tab token.
+        """
         self._forget()
-        return rx.redirect("/kiosk", replace=True)
 
     @rx.event
     def exit_kiosk(self, form_data: dict[str, Any]) -> Any:

@@ -32,6 +32,10 @@ SAFE = {
 APP_ENV = {
     "FOOTQUIZ_KIOSK_PIN": "2468",
     "FOOTQUIZ_SECRET": "e2e-session-app-link-key-not-for-production",
+    # Every phone and tab of the whole run comes from 127.0.0.1, like a clinic's wifi behind
+    # one address: far more connections a minute than the default per-address limit (200).
+    # The limits' own tests run their own app with the defaults (test_bounds.py).
+    "FOOTQUIZ_MAX_PER_ADDRESS": "5000",
 }
 # A second app only for the idle tests: a short idle time, and a countdown long enough that a
 # test on a busy machine can act on the prompt (tap "I'm still here", run axe) before the wipe.

@@ -184,7 +184,9 @@ def test_every_result_tier_and_the_other_screens(
         page.set_default_timeout(15_000)
         page.goto("/result")
         page.locator(f".urgency-{tier}").wait_for()
-        page.wait_for_function("document.getElementById('share-link')?.textContent.includes('/r/')")
+        page.wait_for_function(
+            "() => document.getElementById('share-link')?.textContent.includes('/r/')"
+        )
         check(page, f"result {tier}", width)
         if tier == "soon":
             path = page.locator("#share-link").get_attribute("href")

@@ -56,7 +56,9 @@ def shared_path(browser: Any, app_url: str) -> str:
     """Finish a check (from saved answers) and read its result link."""
     context, page = open_saved(browser, app_url, L5, None)
     page.locator("#share-link").wait_for()
-    page.wait_for_function("document.getElementById('share-link').textContent.includes('/r/')")
+    page.wait_for_function(
+        "() => document.getElementById('share-link').textContent.includes('/r/')"
+    )
     path = page.locator("#share-link").get_attribute("href")
     assert page.locator("#share-qr").get_attribute("src").startswith("data:image/svg+xml")
     context.close()
@@ -119,7 +121,9 @@ def test_one_changed_character_is_refused(browser: Any, app_url: str, shared_pat
 def test_print_fits_one_page_without_buttons(browser: Any, app_url: str, paper: str) -> None:
     context, page = open_saved(browser, app_url, L5, None)
     try:
-        page.wait_for_function("document.getElementById('share-link')?.textContent.includes('/r/')")
+        page.wait_for_function(
+            "() => document.getElementById('share-link')?.textContent.includes('/r/')"
+        )
         page.emulate_media(media="print")
         if paper == "A4":
             SCREENSHOTS.mkdir(exist_ok=True)
