@@ -47,6 +47,15 @@ IDLE_ENV = {
 }
 
 
+def make_kiosk(page: Page) -> None:
+    """Staff open /kiosk and make the device a kiosk with the PIN (in any language)."""
+    page.goto("/kiosk")
+    page.locator("#kiosk-pin").fill(APP_ENV["FOOTQUIZ_KIOSK_PIN"])
+    page.locator("#kiosk-pin").press("Enter")
+    page.locator("#kiosk-start").wait_for()
+    page.wait_for_function("() => localStorage.getItem('footquiz_kiosk') === '1'")
+
+
 def open_saved(
     browser: Any, app_url: str, answers: dict[str, list[str]], current: str | None, **options: Any
 ) -> tuple[Any, Page]:

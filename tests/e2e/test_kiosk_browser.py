@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from hostile import QUIZ, run
-from phones import APP_ENV, IDLE_ENV, PHONE, STORAGE_KEY, Page
+from phones import APP_ENV, IDLE_ENV, PHONE, STORAGE_KEY, Page, make_kiosk
 
 from benchmarks.patient import Patient, choose, shared_http_session
 from footquiz.content import get_codebooks
@@ -35,21 +35,12 @@ ATTRACT = re.compile(r".*/kiosk/?$")
 """After a wipe the page is loaded afresh (a new tab token), at /kiosk/."""
 
 
-def enrol(page: Page) -> None:
-    """Staff open /kiosk and make the device a kiosk with the PIN."""
-    page.goto("/kiosk")
-    page.locator("#kiosk-pin").fill(APP_ENV["FOOTQUIZ_KIOSK_PIN"])
-    page.get_by_role("button", name="Make this a kiosk").click()
-    page.locator("#kiosk-start").wait_for()
-    page.wait_for_function("() => localStorage.getItem('footquiz_kiosk') === '1'")
-
-
 def kiosk_tablet(browser: Any, url: str) -> Iterator[Page]:
     """A fresh tablet that staff have put into kiosk mode on the app at ``url``."""
     context = browser.new_context(base_url=url, **TABLET)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    enrol(page)
+    make_kiosk(page)
     yield page
     context.close()
 
