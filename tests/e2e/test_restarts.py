@@ -294,3 +294,23 @@ def test_secrets_come_from_the_environment_and_are_never_logged(app: Restartable
     assert SECRET not in logs
     assert PIN not in logs
     record("secrets in server logs", {"log bytes read": len(logs), "secret found": False})
+
+
+@pytest.mark.parametrize(
+    ("missing", "env"),
+    [
+        ("FOOTQUIZ_SECRET", {"FOOTQUIZ_SECRET": ""}),
+        ("FOOTQUIZ_SECRET", {"FOOTQUIZ_SECRET": "s3cret-for-test"}),  # guessed from one link
+        ("FOOTQUIZ_ORIGIN", {"FOOTQUIZ_ORIGIN": ""}),
+    ],
+)
+def test_prod_refuses_to_start_without_its_secret_or_origin(
+    tmp_path: Path, app_url: str, missing: str, env: dict[str, str]
+) -> None:
+    """Red-team finding 5: with no secret, prod started and took links signed with the public
+    development key (a warning at the top of the build log was all)."""
+    with (
+        pytest.raises(AppUnavailableError, match=missing),
+        running_app(tmp_path, env=env, backend_only=True),
+    ):
+        pass
