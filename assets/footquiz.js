@@ -85,3 +85,30 @@ document.addEventListener("click", async (event) => {
     say(button.dataset.copyThis + " " + url);
   }
 });
+
+// ----- A new screen: focus its heading -----
+// Each screen's heading names what it shows (data-screen: a question id, a page). When that
+// changes, the focus moves to the heading and the page scrolls to the top, so a screen reader
+// starts the new screen from its title. (A listener, not rx.call_script: the CSP has no eval.)
+let shownScreen = "";
+function focusNewScreen() {
+  const heading = document.getElementById("screen-heading");
+  const screen = heading?.dataset.screen ? location.pathname + "|" + heading.dataset.screen : "";
+  if (!screen || screen === shownScreen) return;
+  shownScreen = screen;
+  requestAnimationFrame(() => { heading.focus(); window.scrollTo(0, 0); });
+}
+new MutationObserver(focusNewScreen).observe(document.documentElement, {
+  subtree: true, childList: true, attributes: true, attributeFilter: ["data-screen"],
+});
+focusNewScreen();
+
+// ----- Print -----
+document.addEventListener("click", (event) => {
+  if (event.target instanceof Element && event.target.closest("[data-print]")) window.print();
+});
+
+// ----- Keep the session while the tab is open -----
+// The server forgets a session a few minutes after its last event (the answers stay in this
+// browser); an open tab says it is still here once a minute.
+setInterval(() => document.getElementById("keep-alive")?.click(), 60_000);

@@ -7,9 +7,22 @@ import reflex as rx
 from footquiz.state import HEADING_ID, QuizState, ResultView
 
 
-def heading(*children: rx.Component | str | rx.Var, **props: object) -> rx.Component:
-    """The screen's single h1; focus moves here on each new screen."""
-    return rx.el.h1(*children, id=HEADING_ID, tab_index=-1, class_name="heading", **props)
+def heading(
+    *children: rx.Component | str | rx.Var, screen: str | rx.Var[str] = "", **props: object
+) -> rx.Component:
+    """The screen's single h1; focus moves here on each new screen.
+
+    ``screen`` names what is shown (a question id, a page): when it changes, assets/footquiz.js
+    moves the focus to the heading and scrolls to the top. Empty: the focus stays where it is.
+    """
+    return rx.el.h1(
+        *children,
+        id=HEADING_ID,
+        tab_index=-1,
+        class_name="heading",
+        custom_attrs={"data-screen": screen},
+        **props,
+    )
 
 
 def page(
@@ -37,6 +50,11 @@ def page(
         rx.el.footer(
             rx.el.p(ui["footer"]),
             class_name="site-footer",
+        ),
+        # assets/footquiz.js presses this every minute while the tab is open, so the server
+        # keeps its session; a closed tab's session expires minutes later.
+        rx.el.button(
+            type="button", hidden=True, tab_index=-1, on_click=QuizState.keep_alive, id="keep-alive"
         ),
         class_name=rx.cond(QuizState.kiosk_on, "app kiosk", "app"),
         lang=state.lang,

@@ -213,7 +213,7 @@ def share_section(state: View, kiosk: Kiosk = False) -> rx.Component:
                 ui["print"],
                 type="button",
                 class_name="btn btn-secondary share",
-                on_click=rx.call_script("window.print()"),
+                custom_attrs={"data-print": "true"},  # assets/footquiz.js
             ),
             class_name="actions",
         ),
@@ -270,7 +270,7 @@ def result_body(state: View, answer_rows: rx.Component, kiosk: Kiosk = False) ->
 def result() -> rx.Component:
     """The patient's own result screen."""
     return page(
-        heading(QuizState.ui["your_result"]),
+        heading(QuizState.ui["your_result"], screen="result"),
         result_body(
             QuizState, rx.foreach(QuizState.answer_summary, answer_row), QuizState.kiosk_on
         ),
