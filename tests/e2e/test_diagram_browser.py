@@ -100,7 +100,7 @@ def drawn(page: Page, selector: str = "#diagram-large svg") -> Any:
 
 def see_picture(page: Page) -> None:
     """Scroll the picture to the top of the screen, once the result has its focus."""
-    page.wait_for_function("document.activeElement?.id === 'screen-heading'")
+    page.wait_for_function("() => document.activeElement?.id === 'screen-heading'")
     page.evaluate("document.getElementById('picture').scrollIntoView()")
 
 
@@ -278,7 +278,9 @@ def test_the_story_plays_once_when_the_picture_is_seen(browser: Any, app_url: st
     try:
         drawn(page)
         see_picture(page)
-        page.wait_for_function("document.getAnimations().some(a => a.animationName === 'dg-draw')")
+        page.wait_for_function(
+            "() => document.getAnimations().some(a => a.animationName === 'dg-draw')"
+        )
         timings = page.evaluate(
             """() => document.getAnimations().map(a => {
                  const t = a.effect.getComputedTiming(), el = a.effect.target;
@@ -343,7 +345,9 @@ def test_the_story_pauses_while_the_tab_is_hidden(browser: Any, app_url: str) ->
             "document.dispatchEvent(new Event('visibilitychange'))"
         )
         see_picture(page)
-        page.wait_for_function("document.getAnimations().some(a => a.animationName === 'dg-draw')")
+        page.wait_for_function(
+            "() => document.getAnimations().some(a => a.animationName === 'dg-draw')"
+        )
         states = page.evaluate("document.getAnimations().map(a => a.playState)")
         assert states and set(states) == {"paused"}, states
         page.evaluate(
@@ -416,7 +420,9 @@ def test_the_printout_has_the_picture_in_black_and_white_on_one_page(
     context, page = open_saved(browser, app_url, answers_for(name, side), None)
     try:
         drawn(page)
-        page.wait_for_function("document.getElementById('share-link')?.textContent.includes('/r/')")
+        page.wait_for_function(
+            "() => document.getElementById('share-link')?.textContent.includes('/r/')"
+        )
         page.emulate_media(media="print")
         assert page.locator("#diagram-large svg").is_visible()
         for selector in (".wing-R .body", ".hatch-bg", ".dots-bg"):

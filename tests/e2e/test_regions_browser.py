@@ -111,11 +111,11 @@ def test_the_patient_can_say_where_they_are_and_it_is_kept(browser: Any, app_url
     assert call_button(page, "call-emergency")[0] == "tel:911"
     page.locator("#region").select_option("gb")
     page.wait_for_function(
-        "document.getElementById('call-emergency')?.getAttribute('href') === 'tel:999'"
+        "() => document.getElementById('call-emergency')?.getAttribute('href') === 'tel:999'"
     )
     page.reload()
     page.wait_for_function(
-        "document.getElementById('call-emergency')?.getAttribute('href') === 'tel:999'"
+        "() => document.getElementById('call-emergency')?.getAttribute('href') === 'tel:999'"
     )
     assert page.locator("#region").input_value() == "gb"
     context.close()
@@ -129,7 +129,9 @@ def test_a_same_day_result_in_the_uk_calls_nhs_111_and_its_link_keeps_the_region
     page.locator("#urgency", has_text=gb.tier_text(Tier.SAME_DAY).title).wait_for()
     href, words = call_button(page, "call-now")
     assert href == "tel:111" and gb.ui["call_button"].format(name="NHS 111") in words
-    page.wait_for_function("document.getElementById('share-link')?.textContent.includes('/r/')")
+    page.wait_for_function(
+        "() => document.getElementById('share-link')?.textContent.includes('/r/')"
+    )
     path = page.locator("#share-link").get_attribute("href")
     context.close()
     # Opened on a phone in the US, the link still shows the UK's services.
