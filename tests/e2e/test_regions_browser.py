@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from phones import APP_ENV, PHONE, STORAGE_KEY, Page, open_saved
-from test_kiosk_browser import COUNTDOWN_S, IDLE_S, SLACK_S, kiosk_tablet, mid_check
+from test_kiosk_browser import ATTRACT, COUNTDOWN_S, IDLE_S, SLACK_S, kiosk_tablet, mid_check
 from test_share_browser import L5
 
 from benchmarks.appserver import AppUnavailableError, running_app
@@ -159,13 +159,13 @@ def test_a_kiosk_emergency_stays_until_someone_dismisses_it(
     # countdown: by then the emergency screen has been left alone just as long.
     other = next(kiosk_tablet(browser, idle_app_url))
     mid_check(other, {"saddle_numbness": ["no"]}, "bladder_bowel")
-    other.wait_for_url("**/kiosk", timeout=(IDLE_S + COUNTDOWN_S + 2 * SLACK_S) * 1000)
+    other.wait_for_url(ATTRACT, timeout=(IDLE_S + COUNTDOWN_S + 2 * SLACK_S) * 1000)
     assert "/result" in emergency.url
     assert emergency.locator("#kiosk-emergency").is_visible()
     assert not emergency.evaluate("document.getElementById('still-there')?.open")
     # Staff or the patient dismiss it: "I'm done" clears it at once.
     emergency.locator("#kiosk-done").click()
-    emergency.wait_for_url("**/kiosk")
+    emergency.wait_for_url(ATTRACT)
     emergency.locator("#kiosk-start").wait_for()
     for page in (emergency, other):
         page.context.close()
