@@ -218,37 +218,23 @@ def diagram_view(
     side_answer = effective.get(SIDE_QUESTION, ())
     side: Side | None = side_answer[0] if side_answer else None  # type: ignore[assignment]
     legs = _legs(side)
+    # While asking, and on an emergency: the marked places only, no root, no spine verdict.
+    places_only = {
+        "side": side,
+        "legs": legs,
+        "scope": "legs",
+        "regions": regions,
+        "roots": [],
+        "stenosis": False,
+        "local": False,
+        "animate": False,
+    }
     if assessment is None:
         facts = _facts(content, side, "legs", regions, [], stenosis=False, local=False)
-        return DiagramView(
-            final=False,
-            side=side,
-            legs=legs,
-            scope="legs",
-            regions=regions,
-            roots=[],
-            stenosis=False,
-            local=False,
-            emergency=False,
-            animate=False,
-            facts=facts,
-            label=_label(content, "legs", side, facts),
-        )
+        label = _label(content, "legs", side, facts)
+        return DiagramView(final=False, emergency=False, facts=facts, label=label, **places_only)
     if assessment.is_emergency:
-        return DiagramView(
-            final=True,
-            side=side,
-            legs=legs,
-            scope="legs",
-            regions=regions,
-            roots=[],
-            stenosis=False,
-            local=False,
-            emergency=True,
-            animate=False,
-            facts=[],
-            label="",
-        )
+        return DiagramView(final=True, emergency=True, facts=[], label="", **places_only)
     paths = root_regions(content)
     roots = [
         RootMark(
