@@ -5,7 +5,7 @@ import os
 import reflex as rx
 from reflex.plugins import SitemapPlugin
 
-from footquiz.config import allowed_origins, is_prod
+from footquiz.config import SESSION_MINUTES, allowed_origins, is_prod
 
 # No version check on start, and build packages come from npm's own registry: without this
 # Reflex probes a third-party mirror to pick the fastest one.
@@ -41,4 +41,9 @@ config = rx.Config(
         if os.environ.get("REFLEX_REDIS_URL")
         else rx.constants.StateManagerMode.MEMORY
     ),
+    # A session (in memory or in Redis) is dropped this long after its last event, not after
+    # Reflex's hour: a closed tab's answers leave the server within minutes, an open tab says
+    # it is there every minute (assets/footquiz.js), and a browser that comes back later
+    # rebuilds its session from its own storage. REFLEX_REDIS_TOKEN_EXPIRATION overrides it.
+    redis_token_expiration=SESSION_MINUTES * 60,
 )

@@ -14,14 +14,17 @@ document.addEventListener("change", (event) => {
   }
 });
 
-// ----- Spine diagram and body map (issue 4) -----
+// ----- Spine diagram and body map (issues 4 and 15) -----
 // On the "where does it hurt" question the drawing's places forward taps, Space and Enter to
 // the matching checkbox in the list, so both record exactly the same answer; the drawing's
-// aria-checked mirrors the checkboxes after every change.
+// aria-checked mirrors the checkboxes after every change, and a place just ticked lights up.
 function syncBodyMap() {
   for (const place of document.querySelectorAll("[data-region]")) {
     const box = document.getElementById("option-" + place.dataset.region);
-    place.setAttribute("aria-checked", box && box.checked ? "true" : "false");
+    const ticked = Boolean(box && box.checked);
+    if (ticked && place.getAttribute("aria-checked") !== "true") place.setAttribute("data-lit", "");
+    if (!ticked) place.removeAttribute("data-lit");
+    place.setAttribute("aria-checked", ticked ? "true" : "false");
   }
 }
 function tickFromMap(event) {
@@ -36,6 +39,27 @@ document.addEventListener("keydown", (event) => {
   if ((event.key === " " || event.key === "Enter") && tickFromMap(event)) event.preventDefault();
 });
 document.addEventListener("change", syncBodyMap);
+// The result's story plays once, when a good part of the picture is first in view (it may be
+// below the fold when the result opens). Without motion (or without this script) nothing is
+// marked, so the CSS shows the final picture at once.
+if ("IntersectionObserver" in window && matchMedia("(prefers-reduced-motion: no-preference)").matches) {
+  document.documentElement.setAttribute("data-dg-motion", "");
+  const inView = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      entry.target.closest(".dg-figure")?.setAttribute("data-play", "");
+      inView.unobserve(entry.target);
+    }
+  }, { threshold: 0.3 });
+  const watch = () => {
+    for (const picture of document.querySelectorAll(".dg-large svg:not([data-watched])")) {
+      picture.setAttribute("data-watched", "");
+      inView.observe(picture);
+    }
+  };
+  new MutationObserver(watch).observe(document.documentElement, { childList: true, subtree: true });
+  watch();
+}
 // Animations stop while the tab is hidden.
 document.addEventListener("visibilitychange", () => {
   document.documentElement.classList.toggle("dg-paused", document.hidden);
@@ -61,6 +85,33 @@ document.addEventListener("click", async (event) => {
     say(button.dataset.copyThis + " " + url);
   }
 });
+
+// ----- A new screen: focus its heading -----
+// Each screen's heading names what it shows (data-screen: a question id, a page). When that
+// changes, the focus moves to the heading and the page scrolls to the top, so a screen reader
+// starts the new screen from its title. (A listener, not rx.call_script: the CSP has no eval.)
+let shownScreen = "";
+function focusNewScreen() {
+  const heading = document.getElementById("screen-heading");
+  const screen = heading?.dataset.screen ? location.pathname + "|" + heading.dataset.screen : "";
+  if (!screen || screen === shownScreen) return;
+  shownScreen = screen;
+  requestAnimationFrame(() => { heading.focus(); window.scrollTo(0, 0); });
+}
+new MutationObserver(focusNewScreen).observe(document.documentElement, {
+  subtree: true, childList: true, attributes: true, attributeFilter: ["data-screen"],
+});
+focusNewScreen();
+
+// ----- Print -----
+document.addEventListener("click", (event) => {
+  if (event.target instanceof Element && event.target.closest("[data-print]")) window.print();
+});
+
+// ----- Keep the session while the tab is open -----
+// The server forgets a session a few minutes after its last event (the answers stay in this
+// browser); an open tab says it is still here once a minute.
+setInterval(() => document.getElementById("keep-alive")?.click(), 60_000);
 
 // ----- Nothing wiped by one slip -----
 // "Start over" and the kiosk's "I'm done" open a native <dialog> (data-opens); its buttons

@@ -8,6 +8,7 @@ its own folder for the disk state manager, because Reflex empties that folder on
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -139,7 +140,10 @@ def running_app(
     """Run the app in prod mode on a free loopback port until the block ends.
 
     ``work_dir`` holds the log and the disk state manager's folder; ``env`` adds or overrides
-    environment variables (e.g. ``REFLEX_REDIS_URL``, ``FOOTQUIZ_SECRET``).
+    environment variables (e.g. ``REFLEX_REDIS_URL``, ``FOOTQUIZ_SECRET``). Prod refuses to
+    start without ``FOOTQUIZ_SECRET`` and ``FOOTQUIZ_ORIGIN``: when neither ``env`` nor this
+    process names them, the app gets a random secret of its own (its links then open only on
+    this run) and its loopback address as its origin.
     """
     work_dir.mkdir(parents=True, exist_ok=True)
     port = port or free_port()
@@ -150,6 +154,8 @@ def running_app(
         "REFLEX_STATES_WORKDIR": str(work_dir / "states"),
         **(env or {}),
     }
+    full_env.setdefault("FOOTQUIZ_SECRET", secrets.token_urlsafe(32))
+    full_env.setdefault("FOOTQUIZ_ORIGIN", f"http://127.0.0.1:{port}")
     mode = ["--backend-only"] if backend_only else ["--frontend-port", str(port)]
     log = work_dir / "reflex.log"
     with log.open("wb") as out:

@@ -256,7 +256,12 @@ def backend(
 ) -> Iterator[tuple[AppServer, RedisServer | None]]:
     """The app's backend with this state manager (and its own redis-server for "redis")."""
     with ExitStack() as stack:
-        env = {"REFLEX_STATE_MANAGER_MODE": manager, "GRANIAN_WORKERS": str(workers)}
+        # Every simulated patient comes from 127.0.0.1: lift the per-address limit.
+        env = {
+            "REFLEX_STATE_MANAGER_MODE": manager,
+            "GRANIAN_WORKERS": str(workers),
+            "FOOTQUIZ_MAX_PER_ADDRESS": "100000",
+        }
         redis = None
         if manager == "redis":
             redis = stack.enter_context(running_redis(work_dir / "redis"))

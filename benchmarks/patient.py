@@ -38,9 +38,14 @@ class ProtocolError(RuntimeError):
     """The backend did not answer as the browser expects."""
 
 
-def shared_http_session() -> aiohttp.ClientSession:
-    """One HTTP session for many patients, without aiohttp's default cap of 100 sockets."""
-    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0))
+def shared_http_session(address: str | None = None) -> aiohttp.ClientSession:
+    """One HTTP session for many patients, without aiohttp's default cap of 100 sockets.
+
+    ``address`` is the loopback address to connect from (e.g. 127.0.0.3), so the app sees
+    these patients as another client address than the rest of a test run.
+    """
+    local = (address, 0) if address else None
+    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0, local_addr=local))
 
 
 def choose(question_id: str, rng: random.Random) -> list[str]:
@@ -105,17 +110,22 @@ class Patient:
         # The backend saw this token on another connection and gave the tab a new one.
         self.token = token
 
-    async def connect(self, path: str = "/quiz/", *, saved: str | None = None) -> float:
+    async def connect(
+        self, path: str = "/quiz/", *, saved: str | None = None, kiosk: bool = False
+    ) -> float:
         """Open the page at ``path``: connect, hydrate and run its on_load; seconds taken.
 
-        ``saved`` is the answers the browser keeps in local storage, sent as the browser does.
+        ``saved`` is the answers the browser keeps in local storage, and ``kiosk`` its kiosk
+        flag, sent as the browser does.
         """
         self.path = path
         self.hydrated = False
         client = socketio.AsyncClient(reconnection=False, http_session=self._http)
         client.on("event", self._on_update, namespace=EVENT_PATH)
         client.on("new_token", self._on_new_token, namespace=EVENT_PATH)
-        payload = {"vars": {f"{QUIZ}.saved{FIELD_MARKER}": saved}} if saved else {}
+        storage = {f"{QUIZ}.saved{FIELD_MARKER}": saved} if saved else {}
+        storage |= {f"{QUIZ}.kiosk{FIELD_MARKER}": "1"} if kiosk else {}
+        payload = {"vars": storage} if storage else {}
         start = time.perf_counter()
         await client.connect(
             f"{self.url}?token={self.token}",

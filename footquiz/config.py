@@ -18,20 +18,25 @@ def is_prod() -> bool:
     return os.environ.get("REFLEX_ENV_MODE", "dev").lower() == "prod"
 
 
+MIN_SECRET_CHARS = 32
+
+
 def link_secret() -> bytes:
-    """The key that signs result links: FOOTQUIZ_SECRET, or a development default."""
+    """The key that seals result links: FOOTQUIZ_SECRET, or a development key outside prod.
+
+    Prod refuses to start without one of at least 32 characters: with the public development
+    key anyone could read and forge links, and a short secret can be guessed from one link.
+    """
     value = os.environ.get(SECRET_ENV, "")
-    if value:
-        return value.encode("utf-8")
-    if is_prod():
-        log.warning(
-            "\n%s\n%s is not set: result links are signed with the public development key,"
-            " so anyone could forge one. Set it to a long random value.\n%s",
-            "!" * 78,
-            SECRET_ENV,
-            "!" * 78,
+    if not is_prod():
+        return value.encode("utf-8") if value else DEV_SECRET
+    if len(value) < MIN_SECRET_CHARS:
+        raise SystemExit(
+            f"{SECRET_ENV} must be set to a random value of at least {MIN_SECRET_CHARS}"
+            " characters in prod (it seals the result links); make one with:"
+            ' python -c "import secrets; print(secrets.token_urlsafe(32))"'
         )
-    return DEV_SECRET
+    return value.encode("utf-8")
 
 
 KIOSK_PIN_ENV = "FOOTQUIZ_KIOSK_PIN"
@@ -46,24 +51,39 @@ def kiosk_pin() -> str | None:
     return None if is_prod() else DEV_KIOSK_PIN
 
 
-def _seconds(name: str, default: int) -> int:
+def _whole(name: str, default: int) -> int:
     try:
         return max(1, int(os.environ.get(name, default)))
     except ValueError:
-        log.warning("%s must be a whole number of seconds; using %d", name, default)
+        log.warning("%s must be a whole number; using %d", name, default)
         return default
 
 
 def kiosk_times() -> dict[str, int]:
     """Kiosk idle times in seconds: on a question, on the result, and the countdown."""
     return {
-        "quiz": _seconds("FOOTQUIZ_KIOSK_IDLE_QUIZ", 90),
-        "result": _seconds("FOOTQUIZ_KIOSK_IDLE_RESULT", 60),
-        "countdown": _seconds("FOOTQUIZ_KIOSK_COUNTDOWN", 20),
+        "quiz": _whole("FOOTQUIZ_KIOSK_IDLE_QUIZ", 90),
+        "result": _whole("FOOTQUIZ_KIOSK_IDLE_RESULT", 60),
+        "countdown": _whole("FOOTQUIZ_KIOSK_COUNTDOWN", 20),
     }
 
 
+def limits() -> tuple[int, int]:
+    """Connections per client address, and sessions or connections per backend process.
+
+    FOOTQUIZ_MAX_PER_ADDRESS: connections open at once from one address, and new ones per
+    minute. FOOTQUIZ_MAX_SESSIONS: sessions (memory manager) or connections in one process.
+    """
+    return _whole("FOOTQUIZ_MAX_PER_ADDRESS", 200), _whole("FOOTQUIZ_MAX_SESSIONS", 5000)
+
+
+SESSION_MINUTES = 5
+"""How long the server keeps a tab's session after its last event (the browser keeps the
+answers, and an open tab sends a keep-alive well within it): rxconfig.py sets it."""
+
+
 ORIGIN_ENV = "FOOTQUIZ_ORIGIN"
+PUBLIC_URL_ENV = "FOOTQUIZ_PUBLIC_URL"
 
 
 def allowed_origins() -> tuple[str, ...]:
@@ -88,3 +108,22 @@ def fixed_region() -> str:
         known = ", ".join(sorted(get_regions()))
         raise SystemExit(f"{REGION_ENV}={value!r} is not a region this app has ({known})")
     return value
+
+
+def require_origin() -> None:
+    """Prod refuses to start without FOOTQUIZ_ORIGIN, the address patients use.
+
+    With it fixed, a page on a look-alike or rebound host name is another origin, and
+    redirects and result links never come from a Host header a client chose.
+    """
+    if is_prod() and not allowed_origins():
+        raise SystemExit(
+            f"{ORIGIN_ENV} must be set in prod to the address patients use,"
+            " e.g. https://check.example-clinic.org (several: comma-separated)"
+        )
+
+
+def public_url() -> str:
+    """The address patients use (FOOTQUIZ_PUBLIC_URL, else the first FOOTQUIZ_ORIGIN), or ""."""
+    configured = os.environ.get(PUBLIC_URL_ENV, "").strip().rstrip("/")
+    return configured or next(iter(allowed_origins()), "")

@@ -5,9 +5,14 @@ from __future__ import annotations
 import reflex as rx
 
 from footquiz.components.trouble import APP_WRAPS
+from footquiz.config import require_origin
 from footquiz.headers import with_headers
+from footquiz.logs import browser_error, cap_log_lines, server_error
 from footquiz.pages import kiosk, not_found, question, result, shared, welcome
 from footquiz.state import QuizState, SharedState
+
+require_origin()  # prod also refuses to start without FOOTQUIZ_SECRET (footquiz.sharing)
+cap_log_lines()
 
 TITLE = "footquiz: could your foot pain come from your back?"
 DESCRIPTION = "A short, private self-check. Not a diagnosis."
@@ -16,8 +21,12 @@ app = rx.App(
     stylesheets=["/footquiz.css", "/print.css"],
     html_lang="en",
     app_wraps=APP_WRAPS,
-    toaster=None,  # no toast library: the reconnecting banner is ours
+    toaster=None,  # no toast library: the reconnecting and trouble banners are ours
     api_transformer=with_headers,
+    # Failures are logged as short escaped lines, and a failed event shows the app's notice
+    # instead of Reflex's blocking alert() (which would also need 'unsafe-eval').
+    backend_exception_handler=server_error,
+    frontend_exception_handler=browser_error,
     head_components=[
         rx.el.meta(name="theme-color", content="#0b5394"),
         # Generic previews only: a link preview never shows a result or an answer.

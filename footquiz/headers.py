@@ -5,10 +5,12 @@ Reflex truly needs (each allowance is explained in :func:`content_security_polic
 protection, nosniff, no referrer and a Permissions-Policy that denies what the app never uses.
 In prod a request from a browser page on another origin (a cross-site fetch or websocket) is
 refused: the app's own origin is ``FOOTQUIZ_ORIGIN`` if set, else the address the request came
-to. The result page itself is rendered by the browser; for a forged or broken result link this
-only makes the HTTP status honest (404) while the same friendly page is shown. For a good link
-the page as sent already holds the result's headline and date (no blank page on a slow phone
-while the app loads); the app's own result replaces it.
+to, compared by scheme, host and port. Redirects name the configured public address (or only
+a path), never the Host header a client sent. The websocket and page loads go through the
+limits of :mod:`footquiz.guard`. The result page itself is rendered by the browser; for a forged
+or broken result link this only makes the HTTP status honest (404) while the same friendly page
+is shown. For a good link the page as sent already holds the result's headline and date (no
+blank page on a slow phone while the app loads); the app's own result replaces it.
 """
 
 from __future__ import annotations
@@ -20,14 +22,15 @@ import re
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from footquiz.config import allowed_origins, is_prod
+from footquiz.config import allowed_origins, is_prod, public_url
 from footquiz.content import DEFAULT_REGION, get_content
 from footquiz.engine.assess import assess
+from footquiz.guard import RETRY_AFTER_S, busy_page, guard_socket, page_while_busy
 from footquiz.sharing import LINK_PREFIX, ShareLinkError, open_link
 
 HEADERS = {
@@ -125,10 +128,11 @@ def content_security_policy(
     directives = {
         # Anything not named below (frames, workers, media, objects, ...) is refused.
         "default-src": ["'none'"],
-        # Our bundles; the inline boot scripts Reflex and React Router prerender into each
-        # page, allowed by hash, not wholesale; and 'unsafe-eval' because Reflex runs
-        # rx.call_script and its error notice through eval() (see .web/utils/state.js).
-        "script-src": ["'self'", "'unsafe-eval'", *script_hashes],
+        # Our bundles, and the inline boot scripts Reflex and React Router prerender into each
+        # page, allowed by hash, not wholesale. No 'unsafe-eval': the app never uses
+        # rx.call_script (assets/footquiz.js and kiosk.js listen instead) and replaces
+        # Reflex's error notice, the two things Reflex runs through eval().
+        "script-src": ["'self'", *script_hashes],
         # Our stylesheets, and the <style> tags prerendered into pages, by hash. Emotion
         # (Reflex's CSS-in-JS) adds an empty <style> tag at run time and fills it through the
         # CSSOM, which CSP does not restrict: the empty tag is allowed by the hash of "".
@@ -205,20 +209,84 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
+DEFAULT_PORTS = {"http": 80, "https": 443}
+Origin = tuple[str, str, int]
+
+
+def origin_parts(url: str) -> Origin | None:
+    """(scheme, host, port) of an origin as browsers write it; None for anything else.
+
+    Browsers send the Origin header lower-case, with no user, path or default port written
+    out; a header in any other form did not come from a browser page and is refused.
+    """
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    if (
+        parts.scheme not in DEFAULT_PORTS
+        or not parts.hostname
+        or "@" in parts.netloc
+        or url != f"{parts.scheme}://{parts.netloc.lower()}"
+    ):
+        return None
+    return parts.scheme, parts.hostname, port or DEFAULT_PORTS[parts.scheme]
+
+
+def _request_origin(scope: Scope) -> Origin | None:
+    """The origin a request came to: its scheme (http or https) and its Host header."""
+    host = _header(scope, b"host")
+    if host is None:
+        return None
+    scheme = "https" if scope.get("scheme") in ("https", "wss") else "http"
+    return origin_parts(f"{scheme}://{host.lower()}")
+
+
 def origin_allowed(scope: Scope) -> bool:
     """Whether a request may go on: in prod, a browser page on another origin may not.
 
     A request with no Origin header is not a cross-site browser request (a page load or a
     non-browser client) and goes on. In dev the Vite server on another port must get through.
+    Scheme, host and port must all match: ``https://`` on an http address, another port, or a
+    look-alike host is another origin.
     """
     origin = _header(scope, b"origin")
     if origin is None or not is_prod():
         return True
+    theirs = origin_parts(origin)
+    if theirs is None:
+        return False
     configured = allowed_origins()
     if configured:
-        return origin.rstrip("/") in configured
-    host = _header(scope, b"host")
-    return host is not None and urlsplit(origin).netloc == host
+        return theirs in {origin_parts(o) for o in configured}
+    return theirs == _request_origin(scope)
+
+
+def public_location(location: str) -> str:
+    """A redirect's target on the configured public address, or as a path alone.
+
+    Servers build absolute redirects from the Host header, which any client can set.
+    """
+    parts = urlsplit(location)
+    if not parts.netloc:
+        return location
+    return public_url() + urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
+
+
+async def _busy(send: Send) -> None:
+    """The "busy, try again" page (503), with every security header."""
+    body = busy_page()
+    headers = [
+        (b"content-type", b"text/html; charset=utf-8"),
+        (b"content-length", str(len(body)).encode()),
+        (b"retry-after", str(RETRY_AFTER_S).encode()),
+        (b"cache-control", b"no-store"),
+        (CSP.lower().encode(), content_security_policy(origins=allowed_origins()).encode()),
+    ]
+    headers += [(k.lower().encode(), v.encode()) for k, v in HEADERS.items()]
+    await send({"type": "http.response.start", "status": 503, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 async def _refuse(scope: Scope, send: Send) -> None:
@@ -239,6 +307,7 @@ def with_headers(app: ASGIApp, static_dir: Path | None = None) -> ASGIApp:
 
     ``static_dir`` is where the prerendered pages are (by default Reflex's build folder).
     """
+    socket_app = guard_socket(app)
 
     async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -248,7 +317,10 @@ def with_headers(app: ASGIApp, static_dir: Path | None = None) -> ASGIApp:
             await _refuse(scope, send)
             return
         if scope["type"] == "websocket":
-            await app(scope, receive, send)
+            await socket_app(scope, receive, send)
+            return
+        if page_while_busy(scope):
+            await _busy(send)
             return
         bad_link = _bad_link(scope.get("path", ""))
         if bad_link:
@@ -300,6 +372,8 @@ def with_headers(app: ASGIApp, static_dir: Path | None = None) -> ASGIApp:
                 for name, value in HEADERS.items():
                     headers[name] = value
                 headers[CSP] = policy
+                if "location" in headers:
+                    headers["location"] = public_location(headers["location"])
                 if any(o.startswith("https://") for o in origins):
                     headers[HSTS] = HSTS_VALUE
                 if bad_link and message["status"] == 200:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from functools import lru_cache
 
 import segno
 
@@ -50,6 +51,10 @@ def open_link(token: str) -> tuple[SharedAnswers, str, str | None]:
     return shared, _CODES[shared.language], region
 
 
+@lru_cache(maxsize=1024)
 def qr_data_uri(url: str) -> str:
-    """A QR code of ``url`` as an SVG data URI (made here: nothing goes to a QR service)."""
+    """A QR code of ``url`` as an SVG data URI (made here: nothing goes to a QR service).
+
+    Kept for the last links made: re-opening a result must not cost a new code each time.
+    """
     return segno.make(url, error="m").svg_data_uri(scale=4, border=2, dark="#000000")

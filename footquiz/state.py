@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 import hmac
 import json
-import os
+import logging
+import math
+import time
 from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
@@ -14,8 +16,9 @@ from urllib.parse import unquote
 
 import reflex as rx
 
+from footquiz.attempts import Backoff
 from footquiz.components import spine
-from footquiz.config import fixed_region, kiosk_pin, kiosk_times
+from footquiz.config import fixed_region, kiosk_pin, kiosk_times, public_url
 from footquiz.content import (
     DEFAULT_REGION,
     LANGUAGES,
@@ -29,7 +32,7 @@ from footquiz.content.i18n import DEFAULT_LANGUAGE
 from footquiz.engine import flow
 from footquiz.engine.answers import QuizError
 from footquiz.engine.assess import assess
-from footquiz.engine.diagram import MAP_QUESTION, DiagramView, diagram_view
+from footquiz.engine.diagram import MAP_QUESTION, SIDE_QUESTION, DiagramView, diagram_view
 from footquiz.engine.model import Answers, Assessment, Content, Phone, Tier
 from footquiz.engine.words import terms_in
 from footquiz.sharing import LINK_PREFIX, ShareLinkError, link_token, open_link, qr_data_uri
@@ -50,11 +53,10 @@ QUESTION_FIELD = "question"
 """The form's hidden field naming the question its options answer."""
 QUIZ_PREFIX = "/quiz/"
 """Each question has its own address, /quiz/<question id>, so the browser's Back works."""
-FOCUS_HEADING = (
-    "requestAnimationFrame(() => { const h = document.getElementById('"
-    + HEADING_ID
-    + "'); if (h) { h.focus(); window.scrollTo(0, 0); } })"
-)
+PIN_TRIES = Backoff()
+"""Wrong staff PINs per device and per client address, in this backend process."""
+
+log = logging.getLogger("footquiz")
 
 
 class OptionView(TypedDict):
@@ -126,7 +128,7 @@ def _assessment(frozen: Frozen, language: str, region: str) -> Assessment:
 
 @lru_cache(maxsize=4096)
 def _diagram_view(frozen: Frozen, done: bool, language: str, region: str) -> DiagramView:
-    """What the spine diagram shows: for the final result, or for the answers so far."""
+    """What the spine diagram shows: the final result, or the places marked so far."""
     final = _assessment(frozen, language, region) if done else None
     return diagram_view(get_content(language, region), dict(frozen), final)
 
@@ -191,14 +193,29 @@ class ResultView(rx.State, mixin=True):
         return tuple(sorted(self._answers().items()))
 
     def _prepare_sharing(self) -> None:
-        """Make the result link (with the day the check was taken) and its QR code."""
-        today = datetime.date.today()
-        taken = datetime.date.fromisoformat(self.result_date) if self.result_date else today
-        token = link_token(self._answers(), self.lang, self.region, taken)
-        self.share_path = LINK_PREFIX + token
-        origin = os.environ.get("FOOTQUIZ_PUBLIC_URL", "") or self.router.url.origin
-        self.share_url = origin.rstrip("/") + self.share_path
-        self.share_qr = qr_data_uri(self.share_url)
+        """Make the result link (with the day the check was taken), its QR code and the date.
+
+        Re-opening the same result changes nothing: an unchanged var is not set again, so it
+        is neither recomputed nor sent (a tab re-opening its result costs little).
+        """
+        taken = datetime.date.fromisoformat(self.result_date) if self.result_date else None
+        path = LINK_PREFIX + link_token(self._answers(), self.lang, self.region, taken)
+        url = self._origin() + path
+        shown = {"share_path": path, "share_url": url, "share_qr": qr_data_uri(url)}
+        for name, value in shown.items():
+            if getattr(self, name) != value:
+                setattr(self, name, value)
+
+    def _origin(self) -> str:
+        """Where a result link points: the configured public address, else this page's.
+
+        The page's origin comes from the socket's Origin header; a client that sent none gets
+        its Host header, never a broken ":/r/..." link.
+        """
+        page = self.router.url.origin
+        if public_url() or page.startswith(("http://", "https://")):
+            return public_url() or page.rstrip("/")
+        return "http://" + self.router.headers.host
 
     def _result(self) -> Assessment:
         return _assessment(self._frozen(), self.lang, self.region)
@@ -395,19 +412,14 @@ class ResultView(rx.State, mixin=True):
         return self._diagram().label
 
     @rx.var
-    def diagram_side(self) -> str:
-        """Which leg the drawing shows, as words under it."""
-        return spine.side_words(self._diagram(), self._content().ui)
-
-    @rx.var
     def diagram_words(self) -> dict[str, str]:
         """The drawing's own labels in the patient's language."""
         return spine.words(self._content())
 
     @rx.var
-    def diagram_facts(self) -> list[str]:
-        """What is highlighted, as short sentences beside the drawing."""
-        return self._diagram().facts
+    def diagram_facts(self) -> list[dict[str, str]]:
+        """What the drawing shows, as short sentences beside it (kind: which mark they explain)."""
+        return [{"kind": f.kind, "text": f.text} for f in self._diagram().facts]
 
 
 class QuizState(ResultView, rx.State):
@@ -420,6 +432,9 @@ class QuizState(ResultView, rx.State):
     # "1" while this device is a waiting-room kiosk, until staff exit with the PIN.
     kiosk: str = rx.LocalStorage("", name="footquiz_kiosk")
     kiosk_problem: str = ""
+    # Set when an event failed on the server: the app's own notice instead of Reflex's alert().
+    trouble: bool = False
+    _alive_at: float = 0.0
     saved: str = rx.LocalStorage("", name="footquiz_answers")
     lang_saved: str = rx.LocalStorage("", name="footquiz_lang")
     region_saved: str = rx.LocalStorage("", name="footquiz_region")
@@ -437,6 +452,8 @@ class QuizState(ResultView, rx.State):
         self.done = position.done
         self.current = position.current or ""
         self.problem = ""
+        if self.trouble:
+            self.trouble = False
         self.saved = json.dumps(
             {
                 "format": SAVE_FORMAT,
@@ -460,18 +477,24 @@ class QuizState(ResultView, rx.State):
         """
         accept_language = self.router.headers.accept_language
         if isinstance(self.lang_saved, str) and self.lang_saved in LANGUAGES:
-            self.lang = self.lang_saved
+            lang = self.lang_saved
         else:
-            self.lang = browser_language(accept_language)
+            lang = browser_language(accept_language)
+        if lang != self.lang:  # set again, every word on screen would be worked out again
+            self.lang = lang
         saved = self.region_saved
         if not FIXED_REGION and isinstance(saved, str) and saved in get_regions():
-            self.region = saved
+            region = saved
         else:
-            self.region = browser_region(accept_language)
+            region = browser_region(accept_language)
+        if region != self.region:
+            self.region = region
 
     def _restore(self) -> None:
         """After a reload or a server restart, rebuild the quiz from browser storage."""
         self._pick_language()
+        if self.trouble:
+            self.trouble = False
         if self.current or self.done or not self.saved:
             return
         try:
@@ -558,7 +581,7 @@ class QuizState(ResultView, rx.State):
                 self._keep(flow.resume(CONTENT, self._answers(), None))
                 target = "/result" if self.done else QUIZ_PREFIX + self.current
                 return rx.redirect(target, replace=True)
-        return rx.call_script(FOCUS_HEADING)
+        return None
 
     @rx.event
     def load_result(self) -> Any:
@@ -573,7 +596,7 @@ class QuizState(ResultView, rx.State):
         if not self.done:
             return rx.redirect(QUIZ_PREFIX + self.current if self.current else "/", replace=True)
         self._finish()
-        return rx.call_script(FOCUS_HEADING)
+        return None
 
     @rx.event
     def submit(self, form_data: dict[str, Any]) -> Any:
@@ -650,36 +673,94 @@ class QuizState(ResultView, rx.State):
         self._forget()
         return rx.redirect("/kiosk" if self.kiosk else "/")
 
+    @rx.event
+    def keep_alive(self) -> None:
+        """An open tab says so every minute, so its session outlives the short expiry.
+
+        The write renews the session's expiry in Redis too (only changed states are saved).
+        """
+        self._alive_at = time.time()
+
+    @rx.event
+    def note_trouble(self) -> None:
+        """An event failed on the server: show the app's notice (never a blocking alert)."""
+        self.trouble = True
+
     # ----- kiosk mode ------------------------------------------------------------------------
 
-    @rx.event
-    def enter_kiosk(self) -> Any:
-        """Opening /kiosk makes this device a kiosk and shows the attract screen, clean."""
-        self.kiosk = "1"
-        self.kiosk_problem = ""
-        self._forget()
-        self._pick_language()
-        return rx.call_script(FOCUS_HEADING)
+    def _pin_keys(self) -> tuple[str, str]:
+        """Who is trying a PIN: this device (its tab) and its client address."""
+        session = self.router.session
+        return f"device {session.client_token}", f"address {session.client_ip}"
+
+    def _pin_accepted(self, form_data: Any) -> bool:
+        """Check a staff PIN, with back-off; a wrong one is logged (never the PIN itself).
+
+        A few wrong tries are free, then each doubles the wait, up to an hour, per device and
+        per client address; while a device or address must wait, no PIN is even compared.
+        """
+        ui = self._content().ui
+        pin = kiosk_pin()
+        if pin is None:
+            self.kiosk_problem = ui["pin_locked"]
+            return False
+        keys = self._pin_keys()
+        wait = PIN_TRIES.wait(keys)
+        if wait > 0:
+            self.kiosk_problem = ui["pin_wait"].format(minutes=math.ceil(wait / 60))
+            return False
+        entered = form_data.get("pin", "") if isinstance(form_data, dict) else ""
+        entered = entered.strip() if isinstance(entered, str) else ""
+        if hmac.compare_digest(entered.encode(), pin.encode()):
+            PIN_TRIES.succeeded(keys)
+            self.kiosk_problem = ""
+            return True
+        wrong, wait = PIN_TRIES.failed(keys)
+        log.warning(
+            "kiosk: a wrong staff PIN, %d in a row from this device or address;"
+            " the next try is allowed in %d s",
+            wrong,
+            wait,
+        )
+        if wait:
+            self.kiosk_problem = ui["pin_wait"].format(minutes=math.ceil(wait / 60))
+        else:
+            self.kiosk_problem = ui["pin_wrong"]
+        return False
 
     @rx.event
-    def kiosk_done(self) -> Any:
-        """Wipe this patient ("I'm done", or the idle countdown ran out); back to attract."""
+    def enter_kiosk(self) -> None:
+        """On opening /kiosk: the attract screen on a kiosk, else the staff's set-up form.
+
+        Nothing is wiped here: a kiosk patient who went back to the start can continue, and a
+        phone that follows a link to /kiosk keeps its answers (only staff make a kiosk).
+        """
+        self.kiosk_problem = ""
+        self._restore()
+
+    @rx.event
+    def start_kiosk(self, form_data: dict[str, Any]) -> None:
+        """Staff make this device a kiosk with the PIN; what was on it is cleared."""
+        if self.kiosk == "1" or not self._pin_accepted(form_data):
+            return
+        self.kiosk = "1"
         self._forget()
-        return rx.redirect("/kiosk", replace=True)
+
+    @rx.event
+    def kiosk_done(self) -> None:
+        """Wipe this patient on the server.
+
+        assets/kiosk.js has wiped the browser already, and reloads the attract screen itself,
+        with a new tab token.
+        """
+        self._forget()
 
     @rx.event
     def exit_kiosk(self, form_data: dict[str, Any]) -> Any:
-        """Staff leave kiosk mode with the PIN; with no PIN set in prod, exit is refused."""
-        pin = kiosk_pin()
-        entered = str(form_data.get("pin", "")).strip() if isinstance(form_data, dict) else ""
-        if pin is None:
-            self.kiosk_problem = self._content().ui["pin_locked"]
-            return None
-        if not hmac.compare_digest(entered.encode(), pin.encode()):
-            self.kiosk_problem = self._content().ui["pin_wrong"]
+        """Staff leave kiosk mode with the PIN; only a kiosk has this form."""
+        if self.kiosk != "1" or not self._pin_accepted(form_data):
             return None
         self.kiosk = ""
-        self.kiosk_problem = ""
         self._forget()
         return rx.redirect("/", replace=True)
 
@@ -824,8 +905,11 @@ class QuizState(ResultView, rx.State):
 
     @rx.var
     def diagram_shown(self) -> bool:
-        """Whether the quiz shows the small diagram: once there is a place or root to show."""
-        return not self.done and MAP_QUESTION in self.answers and self.current != MAP_QUESTION
+        """Whether the quiz shows the small drawing: the places marked, on the patient's side.
+
+        Only once the side is known, so it never shows a leg that is not the patient's.
+        """
+        return not self.done and MAP_QUESTION in self.answers and SIDE_QUESTION in self.answers
 
     @rx.var
     def marked_regions(self) -> list[str]:
@@ -853,7 +937,7 @@ class SharedState(ResultView, rx.State):
             self.lang = browser_language(accept_language)
             self.region = browser_region(accept_language)
             self.link_status = "invalid"
-            return rx.call_script(FOCUS_HEADING)
+            return None
         # A link from before regions takes the viewer's region; one from before dates has none.
         self.region = region or browser_region(accept_language)
         self.result_date = shared.taken.isoformat() if shared.taken else ""
@@ -869,4 +953,4 @@ class SharedState(ResultView, rx.State):
             self.older_answers = describe_answers(
                 content, shared.answers, list(shared.answers), retired
             )
-        return rx.call_script(FOCUS_HEADING)
+        return None

@@ -1,4 +1,9 @@
-"""Kiosk tools on the quiz and result screens: the idle prompt and the "I'm done" button."""
+"""Kiosk tools on the quiz and result screens: the idle prompt and the "I'm done" button.
+
+assets/kiosk.js runs them: "I'm done" and the end of the idle countdown wipe the browser at
+once (answers, tab token), press the hidden wipe button so the server forgets too when it is
+reachable, and reload to the attract screen, so nothing waits on the server.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +13,14 @@ from footquiz.components.layout import confirm_button
 from footquiz.state import QuizState
 
 
-def done_button(button_id: str) -> rx.Component:
-    """Wipe this patient's answers at once and go back to the attract screen."""
+def done_button(button_id: str = "kiosk-done") -> rx.Component:
+    """Wipe this patient's answers at once and go back to the attract screen (kiosk.js)."""
     return rx.el.button(
         QuizState.ui["done"],
         type="button",
-        on_click=QuizState.kiosk_done,
         class_name="btn btn-secondary kiosk-done",
         id=button_id,
+        custom_attrs={"data-kiosk-done": "true"},
     )
 
 
@@ -32,7 +37,7 @@ def start_over_or_done(class_name: str) -> rx.Component:
             text_more=ui["confirm_done_text"],
             yes=ui["confirm_done_yes"],
             no=ui["confirm_go_back"],
-            on_yes=QuizState.kiosk_done,
+            yes_attrs={"data-kiosk-done": "true"},
         ),
         confirm_button(
             ui["start_over"],
@@ -48,7 +53,7 @@ def start_over_or_done(class_name: str) -> rx.Component:
 
 
 def idle_tools() -> rx.Component:
-    """Settings for assets/kiosk.js, the "Still there?" dialog and the hidden wipe button."""
+    """Settings for assets/kiosk.js, the "Still there?" dialog and the hidden server wipe."""
     return rx.cond(
         QuizState.kiosk_on,
         rx.fragment(
@@ -74,7 +79,6 @@ def idle_tools() -> rx.Component:
                         type="button",
                         class_name="btn btn-primary",
                         id="still-here",
-                        on_click=rx.call_script("document.getElementById('still-there')?.close()"),
                     ),
                     done_button("still-there-done"),
                     class_name="actions",

@@ -7,9 +7,22 @@ import reflex as rx
 from footquiz.state import HEADING_ID, QuizState, ResultView
 
 
-def heading(*children: rx.Component | str | rx.Var, **props: object) -> rx.Component:
-    """The screen's single h1; focus moves here on each new screen."""
-    return rx.el.h1(*children, id=HEADING_ID, tab_index=-1, class_name="heading", **props)
+def heading(
+    *children: rx.Component | str | rx.Var, screen: str | rx.Var[str] = "", **props: object
+) -> rx.Component:
+    """The screen's single h1; focus moves here on each new screen.
+
+    ``screen`` names what is shown (a question id, a page): when it changes, assets/footquiz.js
+    moves the focus to the heading and scrolls to the top. Empty: the focus stays where it is.
+    """
+    return rx.el.h1(
+        *children,
+        id=HEADING_ID,
+        tab_index=-1,
+        class_name="heading",
+        custom_attrs={"data-screen": screen},
+        **props,
+    )
 
 
 def page(
@@ -37,6 +50,11 @@ def page(
         rx.el.footer(
             rx.el.p(ui["footer"]),
             class_name="site-footer",
+        ),
+        # assets/footquiz.js presses this every minute while the tab is open, so the server
+        # keeps its session; a closed tab's session expires minutes later.
+        rx.el.button(
+            type="button", hidden=True, tab_index=-1, on_click=QuizState.keep_alive, id="keep-alive"
         ),
         class_name=rx.cond(QuizState.kiosk_on, "app kiosk", "app"),
         lang=state.lang,
@@ -81,11 +99,13 @@ def confirm_button(
     text_more: rx.Var[str],
     yes: rx.Var[str],
     no: rx.Var[str],
-    on_yes: rx.EventHandler | rx.EventSpec,
+    on_yes: rx.EventHandler | None = None,
+    yes_attrs: dict[str, str] | None = None,
 ) -> rx.Component:
     """A button that wipes answers only after a "Yes" in a native dialog (one slip wipes nothing).
 
     assets/footquiz.js opens the dialog named by ``data-opens`` and closes it on ``data-closes``.
+    The "Yes" runs ``on_yes`` on the server, or carries ``yes_attrs`` for a script to act on.
     """
     dialog_id = button_id + "-confirm"
     return rx.fragment(
@@ -113,7 +133,7 @@ def confirm_button(
                     class_name="btn btn-warning",
                     id=dialog_id + "-yes",
                     on_click=on_yes,
-                    custom_attrs={"data-closes": ""},
+                    custom_attrs={"data-closes": "", **(yes_attrs or {})},
                 ),
                 class_name="actions",
             ),

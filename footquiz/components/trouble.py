@@ -31,6 +31,21 @@ def reconnecting_banner() -> rx.Component:
     )
 
 
+def trouble_banner() -> rx.Component:
+    """Shown when an event failed on the server, in the patient's language; never modal."""
+    return rx.cond(
+        QuizState.trouble,
+        rx.el.div(
+            rx.el.strong(QuizState.ui["error_heading"]),
+            " ",
+            QuizState.ui["error_text"],
+            role="alert",
+            class_name="reconnecting",
+            id="trouble",
+        ),
+    )
+
+
 def friendly_error_boundary(*children: rx.Component, **props: object) -> rx.Component:
     """Catch a rendering error and say what to do, with no technical detail.
 
@@ -61,6 +76,8 @@ APP_WRAPS = {
     (55, "ErrorBoundary"): lambda stateful: friendly_error_boundary(
         **({} if stateful else {"on_error": rx.noop()})
     ),
-    (5, "Overlay"): lambda stateful: reconnecting_banner() if stateful else None,
+    (5, "Overlay"): lambda stateful: (
+        rx.fragment(reconnecting_banner(), trouble_banner()) if stateful else None
+    ),
 }
 """Replaces Reflex's default error boundary and connection overlay (same keys)."""

@@ -23,6 +23,7 @@ from footquiz.content import (
     load_content,
 )
 from footquiz.content.i18n import DEFAULT_LANGUAGE
+from footquiz.engine.diagram import ANATOMY, DERMATOME_MAP, DERMATOME_SOURCES
 from footquiz.engine.model import Condition, Content
 
 
@@ -48,6 +49,27 @@ def describe(condition: Condition, content: Content) -> str:
 def tags(sources: list[str]) -> str:
     """Source tags as [A][B]."""
     return "".join(f"[{s}]" for s in sources)
+
+
+def picture_notes(content: Content) -> list[str]:
+    """How the result's picture draws each root: disc, exit, route, skin area and its map."""
+    out = [
+        f"## The picture of the result {tags([*DERMATOME_SOURCES, 'HAR', 'MRCS'])}",
+        "",
+        f"Skin areas (dermatomes) follow {DERMATOME_MAP}. The disc drawn pressing on a root is"
+        " the one that most often does (above); on a stenosis result no disc is drawn and the"
+        " canal is narrowed instead. While the patient answers, the picture shows only their"
+        " leg(s) and the places marked; a local result shows no spine and no root.",
+        "",
+    ]
+    for root in content.roots.roots:
+        anatomy = ANATOMY[root.id]
+        out.append(
+            f"- **{root.id}** (disc {root.disc}): leaves the spine {anatomy.exit}; runs"
+            f" {anatomy.course} ({anatomy.route} route). Skin area: {anatomy.skin_area}."
+        )
+    out.append("")
+    return out
 
 
 def care_lines(content: Content, language: str) -> list[str]:
@@ -133,6 +155,7 @@ def review_sheet(content: Content, language: str = DEFAULT_LANGUAGE) -> str:
             kind = "M" if e.motor else "S"
             out.append(f"- {kind} {e.points:+d}: {describe(e.when, content)} {tags(e.sources)}")
         out.append("")
+    out += picture_notes(content)
     out += ["## Look-alikes", ""]
     for a in content.look_alikes:
         out.append(

@@ -1,19 +1,21 @@
-"""What the spine diagram highlights: which leg, which marked places, which root and disc.
+"""What the spine diagram shows: which legs, which marked places, which root, disc and skin area.
 
-Pure Python, no reflex import. Nothing clinical is decided here: the leading nerve root(s),
+Pure Python, no reflex import. Nothing clinical is scored here: the leading nerve root(s),
 their disc levels, the spine band and the stenosis pattern all come from the engine's
 :func:`~footquiz.engine.assess.assess`, and which places lie on each root's path comes from
-the root evidence in the content. This module only turns them into a picture's facts.
+the root evidence in the content. This module turns them into the picture's facts, and it is
+the one home of the picture's anatomy (:data:`ANATOMY`): the way each root runs down the leg
+and the skin area (dermatome) it is drawn with, after the map named in :data:`DERMATOME_MAP`.
+The component (``footquiz/components/spine.py``) only draws what this says.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel
 
 from footquiz.engine.answers import effective_answers, walk
-from footquiz.engine.assess import assess
 from footquiz.engine.model import Answers, Assessment, Content
 
 MAP_QUESTION = "pain_regions"
@@ -21,21 +23,113 @@ MAP_QUESTION = "pain_regions"
 SIDE_QUESTION = "side"
 STENOSIS = "stenosis"
 """The look-alike drawn as a narrowed spinal canal."""
+FOOT_PLACES = frozenset(
+    {
+        "inner_ankle",
+        "outer_ankle",
+        "top_of_foot",
+        "big_toe",
+        "all_toes",
+        "ball_of_foot",
+        "heel",
+        "sole",
+        "outer_edge",
+    }
+)
+"""Places at the ankle or below: a local result showing only these shows only the feet."""
 
 Side = Literal["left", "right", "both"]
+Leg = Literal["left", "right"]
 RootId = Literal["L3", "L4", "L5", "S1"]
+Route = Literal["sciatic", "femoral"]
+Scope = Literal["spine", "legs", "foot"]
+FactKind = Literal["side", "marked", "local", "root", "skin", "stenosis"]
+
+DERMATOME_MAP = (
+    "Lee MWL, McPhee RW, Stringer MD. An evidence-based approach to human dermatomes. "
+    "Clin Anat 2008;21:363-373 (its lower-limb map), checked against the key sensory points "
+    "of the ISNCSCI (ASIA/ISCoS International Standards, 2019 revision)"
+)
+"""The published dermatome map the skin areas follow (also printed on the review sheet)."""
+DERMATOME_SOURCES = ["DERM", "ISNCSCI"]
+
+
+WHOSE = {
+    "leg": {"left": "your_left_leg", "right": "your_right_leg", "both": "your_legs", "": "a_leg"},
+    "foot": {
+        "left": "your_left_foot",
+        "right": "your_right_foot",
+        "both": "your_feet",
+        "": "a_foot",
+    },
+}
+"""The ui words naming what is drawn, by scope and side ("" while the side is not known)."""
+
+
+class Anatomy(NamedTuple):
+    """How one root is drawn: its route down the leg and its skin area, in a clinician's words."""
+
+    route: Route
+    exit: str
+    course: str
+    skin_area: str
+
+
+ANATOMY: dict[str, Anatomy] = {
+    "L3": Anatomy(
+        "femoral",
+        "below the L3 vertebra (L3-L4 foramen)",
+        "through the pelvis (femoral nerve) to the groin, down the front of the thigh to the "
+        "inner side of the knee",
+        "the lower front of the thigh, across to the inner side of the knee (key point: the "
+        "inner femoral condyle)",
+    ),
+    "L4": Anatomy(
+        "femoral",
+        "below the L4 vertebra (L4-L5 foramen)",
+        "through the pelvis (femoral nerve) to the front of the thigh, then (saphenous nerve) "
+        "down the inner side of the shin to the inner ankle",
+        "the inner side of the shin below the knee, the inner ankle and the inner edge of the "
+        "foot (key point: the inner ankle bone)",
+    ),
+    "L5": Anatomy(
+        "sciatic",
+        "below the L5 vertebra (L5-S1 foramen)",
+        "through the buttock and down the back of the thigh (sciatic nerve), round the outer "
+        "side of the knee (common fibular nerve), down the outer shin to the top of the foot",
+        "the outer side of the shin, the top of the foot and the big toe (key point: the top of "
+        "the foot at the third toe joint)",
+    ),
+    "S1": Anatomy(
+        "sciatic",
+        "through the first sacral foramen",
+        "through the buttock and down the back of the thigh (sciatic nerve), down the back of "
+        "the calf (tibial and sural nerves) to the heel, the sole and the outer edge of the foot",
+        "the back of the lower calf, the outer ankle, the heel, the sole and the outer edge of "
+        "the foot with the little toe (key point: the outer side of the heel)",
+    ),
+}
+"""Each root's way from the spine to its skin area, as the diagram draws it [HAR][MRCS]."""
 
 
 class RootMark(BaseModel):
-    """A leading nerve root as drawn: its disc glows and a pulse runs down its path."""
+    """A leading nerve root as drawn: its disc pulses, its path draws, its skin area fills."""
 
     root: RootId
     disc: str | None
     """None for the stenosis pattern: the narrowed canal is drawn instead of one disc."""
     path: str
     confidence: Literal["fairly likely", "possible"]
+    route: Route
     regions: list[str]
     """The map regions on this root's path, from the content's root evidence."""
+
+
+class Fact(BaseModel):
+    """One line of words beside the drawing; ``kind`` says which mark of the drawing it explains."""
+
+    kind: FactKind
+    text: str
 
 
 class DiagramView(BaseModel):
@@ -45,19 +139,24 @@ class DiagramView(BaseModel):
     """True on the result page, False during the quiz."""
     side: Side | None
     """The side answered; None until the patient has said."""
+    legs: list[Leg]
+    """The patient's legs drawn, right first; empty while the side is not known yet."""
+    scope: Scope
+    """"spine": the lower back and the legs (the result); "legs": the legs only (while
+    answering, or a local result with places above the ankle); "foot": the feet only."""
     regions: list[str]
     """The places the patient marked, in the question's option order."""
     roots: list[RootMark]
-    """The leading root(s), most likely first; empty when there is none (yet)."""
+    """The leading root(s), most likely first; only on the result, never while answering."""
     stenosis: bool
     """Draw the spinal canal narrowed (the stenosis pattern)."""
     local: bool
-    """The result points to the foot itself: show the foot regions instead of the spine."""
+    """The result points to the foot itself: no spine, no root."""
     emergency: bool
     """An emergency result: no drawing and no animation, only the message."""
     animate: bool
-    """Run the pulse down the leading root's path (reduced motion still turns it off)."""
-    facts: list[str]
+    """Tell the story once: the disc (or narrow canal) pulses, the path draws, the skin fills."""
+    facts: list[Fact]
     """What is highlighted, in plain words, shown as text beside the drawing."""
     label: str
     """The drawing's text alternative: the same facts in one sentence group."""
@@ -99,33 +198,43 @@ def _region_names(content: Content, ids: list[str]) -> str:
     return "; ".join(names)
 
 
+def _legs(side: Side | None) -> list[Leg]:
+    if side == "both":
+        return ["right", "left"]
+    return [side] if side else []
+
+
 def diagram_view(
     content: Content, answers: Answers, assessment: Assessment | None = None
 ) -> DiagramView:
     """The diagram for these answers.
 
     ``assessment`` is the final result (on the result page). During the quiz pass None: the
-    answers so far are assessed, so a leading root appears as soon as the engine names one.
+    drawing then shows the patient's legs and the places marked, and no root, disc or canal,
+    so it never suggests a result before the questions that test it.
     """
-    final = assessment is not None
-    result = assessment if assessment is not None else assess(content, answers)
     effective = effective_answers(content, answers)
     regions = [r for r in region_ids(content) if r in effective.get(MAP_QUESTION, ())]
     side_answer = effective.get(SIDE_QUESTION, ())
     side: Side | None = side_answer[0] if side_answer else None  # type: ignore[assignment]
-    if result.is_emergency:
-        return DiagramView(
-            final=final,
-            side=side,
-            regions=regions,
-            roots=[],
-            stenosis=False,
-            local=False,
-            emergency=True,
-            animate=False,
-            facts=[],
-            label="",
-        )
+    legs = _legs(side)
+    # While asking, and on an emergency: the marked places only, no root, no spine verdict.
+    places_only = {
+        "side": side,
+        "legs": legs,
+        "scope": "legs",
+        "regions": regions,
+        "roots": [],
+        "stenosis": False,
+        "local": False,
+        "animate": False,
+    }
+    if assessment is None:
+        facts = _facts(content, side, "legs", regions, [], stenosis=False, local=False)
+        label = _label(content, "legs", side, facts)
+        return DiagramView(final=False, emergency=False, facts=facts, label=label, **places_only)
+    if assessment.is_emergency:
+        return DiagramView(final=True, emergency=True, facts=[], label="", **places_only)
     paths = root_regions(content)
     roots = [
         RootMark(
@@ -133,60 +242,78 @@ def diagram_view(
             disc=r.disc,
             path=r.path,
             confidence=r.confidence,
+            route=ANATOMY[r.root].route,
             regions=paths.get(r.root, []),
         )
-        for r in result.roots
+        for r in assessment.roots
     ]
-    points_away = result.spine is not None and result.spine.band == "local"
-    # Mid-quiz a "local" band is only provisional, so the spine stays in the picture.
-    local = final and points_away
+    local = assessment.spine is not None and assessment.spine.band == "local"
     # A narrowed canal is drawn only while the answers blame the spine.
-    stenosis = not points_away and any(a.id == STENOSIS for a in result.look_alikes)
-    facts = _facts(content, side, regions, roots, stenosis, local)
-    ui = content.ui
-    legs = {"left": ui["left_leg"], "right": ui["right_leg"], "both": ui["both_legs"]}
-    template = ui["shown_foot"] if local else ui["shown_spine_legs"]
-    shown = template.format(legs=legs.get(side or "", legs["left"]))
+    stenosis = not local and any(a.id == STENOSIS for a in assessment.look_alikes)
+    scope: Scope = "spine"
+    if local:
+        scope = "foot" if set(regions) <= FOOT_PLACES else "legs"
+    facts = _facts(content, side, scope, regions, roots, stenosis=stenosis, local=local)
     return DiagramView(
-        final=final,
+        final=True,
         side=side,
+        legs=legs,
+        scope=scope,
         regions=regions,
         roots=roots,
         stenosis=stenosis,
         local=local,
         emergency=False,
-        animate=bool(roots),
+        animate=bool(roots) or stenosis,
         facts=facts,
-        label=" ".join([ui["drawing_of"].format(shown=shown), *facts]),
+        label=_label(content, scope, side, facts),
     )
+
+
+def _whose(content: Content, scope: Scope, side: Side | None) -> str:
+    """What is drawn, such as "your right leg" or "both your feet", in the content's language."""
+    return content.ui[WHOSE["foot" if scope == "foot" else "leg"][side or ""]]
+
+
+def _label(content: Content, scope: Scope, side: Side | None, facts: list[Fact]) -> str:
+    ui = content.ui
+    template = ui["shown_spine_legs"] if scope == "spine" else ui["shown_legs"]
+    shown = template.format(legs=_whose(content, scope, side))
+    return " ".join([ui["drawing_of"].format(shown=shown), *(f.text for f in facts)])
 
 
 def _facts(
     content: Content,
     side: Side | None,
+    scope: Scope,
     regions: list[str],
     roots: list[RootMark],
+    *,
     stenosis: bool,
     local: bool,
-) -> list[str]:
+) -> list[Fact]:
     ui = content.ui
-    facts: list[str] = []
-    if side == "both":
-        facts.append(ui["fact_both_legs"])
-    elif side:
-        facts.append(ui["fact_one_leg"].format(side=ui[f"{side}_leg"]))
+    facts: list[Fact] = []
+    if side:
+        shown = ui["fact_shown"].format(legs=_whose(content, scope, side))
+        facts.append(Fact(kind="side", text=shown))
     if regions:
-        facts.append(ui["fact_marked"].format(places=_region_names(content, regions)))
+        places = _region_names(content, regions)
+        facts.append(Fact(kind="marked", text=ui["fact_marked"].format(places=places)))
     else:
-        facts.append(ui["fact_none_marked"])
+        facts.append(Fact(kind="marked", text=ui["fact_none_marked"]))
     if local:
-        facts.append(ui["fact_local"])
+        facts.append(Fact(kind="local", text=ui["fact_local"]))
     for root in roots:
         confidence = ui["fairly_likely" if root.confidence == "fairly likely" else "possible"]
         template = ui["fact_root"] if root.disc else ui["fact_root_canal"]
-        facts.append(
-            template.format(root=root.root, confidence=confidence, disc=root.disc, path=root.path)
+        text = template.format(
+            root=root.root, confidence=confidence, disc=root.disc, path=root.path
         )
+        facts.append(Fact(kind="root", text=text))
+    if roots:
+        names = " / ".join(r.root for r in roots)
+        facts.append(Fact(kind="skin", text=ui["fact_skin"].format(roots=names)))
     if stenosis:
-        facts.append(ui["fact_stenosis"])
+        facts.append(Fact(kind="stenosis", text=ui["fact_stenosis"]))
     return facts

@@ -1,12 +1,22 @@
-"""Result links: a compact, versioned, signed token that carries the answers, nothing else.
+"""Result links: a compact, versioned, sealed token that carries the answers, nothing else.
 
-Layout before base64url: ``format (1 byte) | content version (varint) | language (varint,
-an index the app defines) | region (varint, formats 2 and 3: the care region's link code) |
-day taken (varint, format 3 only: days since 2020-01-01, day precision only) | one varint per
-question in the version's codebook order (bit i = option i chosen, 0 = not answered) |
-HMAC-SHA256 truncated to 8 bytes``. Format 1 links (before regions) still open with no region,
-format 2 links (before dates) with no date. The server stores nothing: the result is
-recomputed from the answers with the content version the link was made with.
+The payload is ``content version (varint) | language (varint, an index the app defines) |
+region (varint: the care region's link code) | day taken (varint, format 4: days since
+2020-01-01, day precision only) | one varint per question in the version's codebook order
+(bit i = option i chosen, 0 = not answered)``.
+
+Format 4 (made now), before base64url: ``4 | AES-SIV ciphertext of the payload``, with a key
+derived from the server's secret by HKDF-SHA256. Without the server the link is opaque, and a
+changed byte is refused. AES-SIV needs no nonce, so the link stays short (QR codes) and the
+same answers on the same day always give the same link; the only thing it gives away is that
+two links carry the same answers and day.
+
+Older links still open: format 3 is sealed the same way without the day; formats 1 and 2 are
+``format | payload | HMAC-SHA256 truncated to 8 bytes``, readable by anyone, with no day
+(format 1 has no region either).
+
+The server stores nothing: the result is recomputed from the answers with the content version
+the link was made with.
 """
 
 from __future__ import annotations
@@ -17,23 +27,34 @@ import hashlib
 import hmac
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESSIV
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from pydantic import BaseModel
 
 from footquiz.engine.answers import effective_answers
 from footquiz.engine.flow import resume
 from footquiz.engine.model import Answers, Content
 
-FORMAT = 3
-FORMATS = (1, 2, 3)
-"""Formats this codec reads: 1 has no region field, 1 and 2 no date."""
+FORMAT = 4
+"""The format made now: the payload with its day, sealed with AES-SIV."""
+SEALED_FORMATS = (3, 4)
+"""Sealed formats this codec reads: 3 has no day."""
+SIGNED_FORMATS = (1, 2)
+"""Older formats this codec still reads: a readable payload and an HMAC; 1 has no region."""
 EPOCH = datetime.date(2020, 1, 1)
 """Day 0 of the date a check was taken."""
 MAC_BYTES = 8
+TAG_BYTES = 16
+"""AES-SIV's synthetic IV, which is also its authentication tag."""
 MAX_TOKEN_CHARS = 200
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
 DOMAIN = b"footquiz result link v1\x00"
+SEAL_DOMAIN = b"footquiz result link v3 AES-SIV\x00"
 
 Codebook = Mapping[str, Sequence[str]]
 """For one content version: question id -> its option ids, in encoding order."""
@@ -69,6 +90,13 @@ def _mac(secret: bytes, payload: bytes) -> bytes:
     return hmac.new(secret, DOMAIN + payload, hashlib.sha256).digest()[:MAC_BYTES]
 
 
+@lru_cache(maxsize=4)
+def _sealer(secret: bytes) -> AESSIV:
+    """AES-SIV (two 256-bit keys) keyed from the secret; never the secret itself."""
+    key = HKDF(algorithm=hashes.SHA256(), length=64, salt=None, info=SEAL_DOMAIN).derive(secret)
+    return AESSIV(key)
+
+
 def encode(
     version: int,
     answers: Answers,
@@ -78,15 +106,15 @@ def encode(
     region: int = 0,
     taken: datetime.date = EPOCH,
 ) -> str:
-    """The token for these answers under this content version's codebook, taken that day."""
-    payload = bytearray([FORMAT]) + _varint(version) + _varint(language) + _varint(region)
+    """The sealed token for these answers under this content version's codebook, taken that day."""
+    payload = bytearray(_varint(version) + _varint(language) + _varint(region))
     payload += _varint(max(0, (taken - EPOCH).days))
     for question_id, options in codebook.items():
         chosen = answers.get(question_id, ())
         mask = sum(1 << i for i, option in enumerate(options) if option in chosen)
         payload += _varint(mask)
-    token = bytes(payload) + _mac(secret, bytes(payload))
-    return base64.urlsafe_b64encode(token).rstrip(b"=").decode("ascii")
+    sealed = _sealer(secret).encrypt(bytes(payload), [SEAL_DOMAIN + bytes([FORMAT])])
+    return base64.urlsafe_b64encode(bytes([FORMAT]) + sealed).rstrip(b"=").decode("ascii")
 
 
 class Header(NamedTuple):
@@ -99,8 +127,30 @@ class Header(NamedTuple):
     body: bytes
 
 
+def _unseal(raw: bytes, secret: bytes) -> bytes:
+    """The payload of a sealed token; refused if any byte was changed or the key differs."""
+    if len(raw) < 1 + TAG_BYTES + 3:
+        raise ShareLinkError("the link is cut short")
+    try:
+        return _sealer(secret).decrypt(raw[1:], [SEAL_DOMAIN + raw[:1]])
+    except InvalidTag as error:
+        raise ShareLinkError("the link was changed or was not made by this check") from error
+
+
+def _unsign(raw: bytes, secret: bytes) -> bytes:
+    """The payload of a format 1 or 2 token (after its format byte), once its MAC checks."""
+    if len(raw) < 2 + MAC_BYTES:
+        raise ShareLinkError("the link is cut short")
+    signed, mac = raw[:-MAC_BYTES], raw[-MAC_BYTES:]
+    if not hmac.compare_digest(mac, _mac(secret, signed)):
+        raise ShareLinkError("the link was changed or was not made by this check")
+    if signed[0] not in SIGNED_FORMATS:
+        raise ShareLinkError("the link comes from an unknown format")
+    return signed[1:]
+
+
 def read_header(token: str, secret: bytes) -> Header:
-    """Check the token's shape and signature; return its header and answer bytes."""
+    """Check the token's shape and seal (or older signature); return its header and answers."""
     if not isinstance(token, str) or len(token) > MAX_TOKEN_CHARS:
         raise ShareLinkError("the link is too long")
     if not TOKEN_PATTERN.fullmatch(token):
@@ -111,20 +161,16 @@ def read_header(token: str, secret: bytes) -> Header:
         raise ShareLinkError("the link is garbled") from error
     if base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii") != token:
         raise ShareLinkError("the link is garbled")  # one token per payload, no spare bits
-    if len(raw) < 2 + MAC_BYTES:
+    if not raw:
         raise ShareLinkError("the link is cut short")
-    payload, mac = raw[:-MAC_BYTES], raw[-MAC_BYTES:]
-    if not hmac.compare_digest(mac, _mac(secret, payload)):
-        raise ShareLinkError("the link was changed or was not made by this check")
-    if payload[0] not in FORMATS:
-        raise ShareLinkError("the link comes from an unknown format")
-    version, at = _read_varint(payload, 1)
+    payload = _unseal(raw, secret) if raw[0] in SEALED_FORMATS else _unsign(raw, secret)
+    version, at = _read_varint(payload, 0)
     language, at = _read_varint(payload, at)
     region: int | None = None
-    if payload[0] >= 2:
+    if raw[0] >= 2:
         region, at = _read_varint(payload, at)
     taken: datetime.date | None = None
-    if payload[0] >= 3:
+    if raw[0] >= 4:
         days, at = _read_varint(payload, at)
         try:
             taken = EPOCH + datetime.timedelta(days=days)

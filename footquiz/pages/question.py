@@ -121,7 +121,7 @@ def question() -> rx.Component:
             # Which question these options answer: a second tap on Continue answers it again.
             rx.el.input(type="hidden", name=QUESTION_FIELD, value=QuizState.current),
             rx.el.fieldset(
-                rx.el.legend(heading(QuizState.question_text)),
+                rx.el.legend(heading(QuizState.question_text, screen=QuizState.current)),
                 rx.el.details(
                     rx.el.summary(QuizState.ui["what_means"]),
                     rx.el.p(QuizState.question_help),
@@ -169,7 +169,6 @@ def question() -> rx.Component:
                     QuizState.diagram_class,
                     QuizState.diagram_view_box,
                     QuizState.diagram_label,
-                    QuizState.diagram_side,
                     QuizState.diagram_facts,
                     QuizState.diagram_words,
                     size="small",

@@ -152,7 +152,6 @@ def where_from(state: View) -> rx.Component:
                 state.diagram_class,
                 state.diagram_view_box,
                 state.diagram_label,
-                state.diagram_side,
                 state.diagram_facts,
                 state.diagram_words,
                 size="large",
@@ -241,7 +240,7 @@ def share_section(state: View, kiosk: bool = False) -> rx.Component:
                 ui["print"],
                 type="button",
                 class_name="btn btn-secondary share",
-                on_click=rx.call_script("window.print()"),
+                custom_attrs={"data-print": "true"},  # assets/footquiz.js
             ),
             class_name="actions",
         ),
@@ -274,11 +273,13 @@ def share_section(state: View, kiosk: bool = False) -> rx.Component:
     return disclosure(ui["share_heading"], rx.el.p(ui["share_note"]), qr, tools, id="share-section")
 
 
-def result_heading(state: View) -> rx.Component:
+def result_heading(state: View, screen: str) -> rx.Component:
     """The screen's h1 says what to do ("Get emergency help now"), then the day it was taken."""
     return rx.fragment(
         rx.el.p(state.ui["app_name"], class_name="print-only app-name"),
-        heading(rx.cond(state.done, state.urgency["title"], state.ui["your_result"])),
+        heading(
+            rx.cond(state.done, state.urgency["title"], state.ui["your_result"]), screen=screen
+        ),
         rx.cond(state.made_on != "", rx.el.p(state.made_on, class_name="taken", id="taken")),
     )
 
@@ -313,7 +314,7 @@ def result_body(state: View, answer_rows: rx.Component, kiosk: Kiosk = False) ->
 def result() -> rx.Component:
     """The patient's own result screen."""
     return page(
-        result_heading(QuizState),
+        result_heading(QuizState, "result"),
         result_body(
             QuizState, rx.foreach(QuizState.answer_summary, answer_row), QuizState.kiosk_on
         ),

@@ -331,7 +331,7 @@ def problems(content: Content, answers: Answers) -> tuple[Assessment, list[str]]
         check(band != "local", "stenosis care on a local result")
     for text in [r.urgency.action, *(x.text for x in r.why), *r.get_help_sooner]:
         check(DIAGNOSIS.search(text) is None, f"diagnosis wording: {text}")
-    found += claims_made(a, r, view.facts)
+    found += claims_made(a, r, [f.text for f in view.facts])
     return r, found
 
 

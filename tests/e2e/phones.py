@@ -31,9 +31,17 @@ SAFE = {
     "serious_signs": ["none"],
     "injury": ["no"],
 }
-# The session's app: a known staff PIN, and the normal kiosk idle times (90 s on a question),
-# so no step of a kiosk test, however slow, can meet the "Still there?" prompt.
-APP_ENV = {"FOOTQUIZ_KIOSK_PIN": "2468"}
+# The session's app: a known staff PIN and link secret (prod refuses to start without one), and
+# the normal kiosk idle times (90 s on a question), so no step of a kiosk test, however slow,
+# can meet the "Still there?" prompt.
+APP_ENV = {
+    "FOOTQUIZ_KIOSK_PIN": "2468",
+    "FOOTQUIZ_SECRET": "e2e-session-app-link-key-not-for-production",
+    # Every phone and tab of the whole run comes from 127.0.0.1, like a clinic's wifi behind
+    # one address: far more connections a minute than the default per-address limit (200).
+    # The limits' own tests run their own app with the defaults (test_bounds.py).
+    "FOOTQUIZ_MAX_PER_ADDRESS": "5000",
+}
 # A second app only for the idle tests: a short idle time, and a countdown long enough that a
 # test on a busy machine can act on the prompt (tap "I'm still here", run axe) before the wipe.
 IDLE_ENV = {
@@ -42,6 +50,15 @@ IDLE_ENV = {
     "FOOTQUIZ_KIOSK_IDLE_RESULT": "3",
     "FOOTQUIZ_KIOSK_COUNTDOWN": "15",
 }
+
+
+def make_kiosk(page: Page) -> None:
+    """Staff open /kiosk and make the device a kiosk with the PIN (in any language)."""
+    page.goto("/kiosk")
+    page.locator("#kiosk-pin").fill(APP_ENV["FOOTQUIZ_KIOSK_PIN"])
+    page.locator("#kiosk-pin").press("Enter")
+    page.locator("#kiosk-start").wait_for()
+    page.wait_for_function("() => localStorage.getItem('footquiz_kiosk') === '1'")
 
 
 def open_saved(

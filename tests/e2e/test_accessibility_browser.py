@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from phones import PHONE, SAFE, STORAGE_KEY, Page
+from phones import PHONE, SAFE, STORAGE_KEY, Page, make_kiosk
 
 from footquiz.content import LANGUAGES, get_content
 from footquiz.engine import flow
@@ -183,7 +183,9 @@ def test_every_result_tier_and_the_other_screens(
         page.set_default_timeout(15_000)
         page.goto("/result")
         page.locator(f".urgency-{tier}").wait_for()
-        page.wait_for_function("document.getElementById('share-link')?.textContent.includes('/r/')")
+        page.wait_for_function(
+            "() => document.getElementById('share-link')?.textContent.includes('/r/')"
+        )
         check(page, f"result {tier}", width)
         # And with every disclosure open (answers, words, share, all the reasons).
         page.evaluate("document.querySelectorAll('main details').forEach(d => { d.open = true; })")
@@ -200,11 +202,13 @@ def test_every_result_tier_and_the_other_screens(
     for path, ready, screen in (
         ("/no-such-page", "a[href='/']", "not found"),
         ("/r/not-a-valid-link", "#take", "invalid link"),
-        ("/kiosk", "#kiosk-start", "kiosk attract"),
+        ("/kiosk", "#kiosk-pin", "kiosk set-up"),
     ):
         page.goto(path)
         page.locator(ready).first.wait_for()
         check(page, screen, width)
+    make_kiosk(page)
+    check(page, "kiosk attract", width)
     page.locator("details.staff-exit summary").click()
     check(page, "kiosk staff exit", width)
     context.close()
@@ -217,7 +221,7 @@ def test_the_kiosk_still_there_prompt(
     context = phone(browser, idle_app_url, language, scheme, width)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.goto("/kiosk")
+    make_kiosk(page)
     page.locator("#kiosk-start").click()
     page.wait_for_url("**/quiz/*")
     page.locator("#option-no").wait_for()

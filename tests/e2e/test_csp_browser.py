@@ -79,8 +79,10 @@ def test_the_quiz_works_under_the_policy(watched: Watched) -> None:
     page.wait_for_function(
         "h => document.getElementById('screen-heading')?.innerText !== h", arg=heading
     )
-    # rx.call_script (eval) moved the focus to the new question's heading.
-    page.wait_for_function("document.activeElement?.id === 'screen-heading'")
+    # assets/footquiz.js (no eval: the policy has no 'unsafe-eval') moved the focus to the new
+    # question's heading. (Playwright's waits are written as functions for the same reason: a
+    # string expression would be evaluated, which the policy now refuses.)
+    page.wait_for_function("() => document.activeElement?.id === 'screen-heading'")
     assert watched.violations() == []
 
 
@@ -95,8 +97,8 @@ def test_the_result_its_qr_code_and_its_shared_link_work_under_the_policy(
         page.locator("#share-section summary").click()  # "Share or keep this result"
         # The QR code is an SVG data: URI made on the server, and it renders.
         page.wait_for_function(
-            "(q => q?.src.startsWith('data:image/svg+xml') && q.complete && q.naturalWidth > 0)"
-            "(document.getElementById('share-qr'))"
+            "() => (q => q?.src.startsWith('data:image/svg+xml') && q.complete"
+            " && q.naturalWidth > 0)(document.getElementById('share-qr'))"
         )
         share_path = page.locator("[data-share-path]").first.get_attribute("data-share-path")
         watched.open(share_path)

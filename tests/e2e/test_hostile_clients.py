@@ -8,6 +8,7 @@ never read or change another tab's session.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import random
 import time
@@ -15,10 +16,11 @@ from typing import Any
 
 import aiohttp
 import pytest
-from hostile import QUIZ, Hostile, answer_some, errors_in, finish, quiz_delta, run
+from hostile import QUIZ, ROOT, Hostile, answer_some, errors_in, finish, quiz_delta, run
+from phones import APP_ENV
 from reliability import record
 
-from benchmarks.patient import Patient, shared_http_session
+from benchmarks.patient import ON_LOAD, Patient, choose, shared_http_session
 from footquiz.state import CONTENT, QUESTION_FIELD, SAVE_FORMAT
 
 pytestmark = pytest.mark.e2e
@@ -334,3 +336,198 @@ def test_a_form_of_the_wrong_type_is_refused_like_a_bad_answer(app_url: str) -> 
             await tab.close()
 
     run(scenario())
+
+
+# ----- The red-team's findings of 2026-11-25 (../shared/reviews/2026-11-25-security.md) --------
+
+MIB = 1024 * 1024
+ATTACK_FRAMES = 1500  # of 60 KiB each, per socket: what buffered 88 MiB per socket before
+ATTACK_SOCKETS = 6
+
+
+async def attachment_attack(app_url: str, http: aiohttp.ClientSession) -> int:
+    """One socket joins like a browser, announces thousands of Socket.IO binary attachments,
+    then sends 60 KiB binary frames (each under the 64 KiB message limit); frames sent."""
+    socket_url = app_url.replace("http", "ws", 1) + "/_event/?EIO=4&transport=websocket"
+    hydrate = {"event": {"name": f"{ROOT}.hydrate_and_load", "payload": {}, "router_data": {}}}
+    header = f'45{ATTACK_FRAMES + 1000}-/_event,["event",{{"_placeholder":true,"num":0}}]'
+    sent = 0
+    async with http.ws_connect(socket_url, headers={"Origin": app_url}) as socket:
+        await socket.receive()
+        await socket.send_str("40/_event," + json.dumps(hydrate))
+        await socket.send_str(header)
+        for _ in range(ATTACK_FRAMES):
+            if socket.closed:
+                break
+            try:
+                await socket.send_bytes(b"\0" * 60 * 1024)
+            except ConnectionError:  # the server closed it
+                break
+            sent += 1
+            await asyncio.sleep(0)
+        async with asyncio.timeout(10):  # what the server sent before its close (1003)
+            while not socket.closed:
+                with contextlib.suppress(ConnectionError):
+                    await socket.receive()
+    return sent
+
+
+def test_binary_attachments_close_the_socket_and_memory_stays_flat(app_server: Any) -> None:
+    """Finding 1 (high): 6 sockets made the backend buffer 527 MiB in 3 s."""
+
+    async def scenario() -> dict[str, Any]:
+        async with shared_http_session() as http:
+            patient = Patient(app_server.url, http=http)
+            await patient.connect()
+            before = app_server.memory_bytes()
+            attacks = [attachment_attack(app_server.url, http) for _ in range(ATTACK_SOCKETS)]
+            sent, _ = await asyncio.gather(
+                asyncio.gather(*attacks), finish(patient, random.Random(12))
+            )
+            grew = app_server.memory_bytes() - before
+            assert patient.quiz["share_path"]  # the other patient finished meanwhile
+            await patient.close()
+            return {"frames sent per socket": sent, "memory growth MiB": round(grew / MIB, 1)}
+
+    figures = run(scenario())
+    assert figures["memory growth MiB"] < 20
+    assert max(figures["frames sent per socket"]) < ATTACK_FRAMES  # closed, not drained
+    record("binary attachments", figures)
+
+
+def test_a_pin_brute_force_finds_nothing(app_server: Any) -> None:
+    """Finding 2: 8 tabs tried all 10,000 PINs in 7 s with no lockout and no log line. Here
+    8 tabs, from an address of their own, send 1,000 guesses with the right PIN among them."""
+    pin = APP_ENV["FOOTQUIZ_KIOSK_PIN"]
+    guesses = [f"{n:04d}" for n in range(1000)]
+    guesses[500] = pin
+    log_before = app_server.log.stat().st_size
+
+    async def tab(http: aiohttp.ClientSession, mine: list[str]) -> list[str]:
+        brute = Hostile(app_server.url, http=http)
+        await brute.connect("/kiosk/", kiosk=True)  # a forged kiosk flag: the worst case
+        problems = []
+        for guess in mine:
+            await brute.send(f"{QUIZ}.exit_kiosk", {"form_data": {"pin": guess}})
+            replies = await brute.replies(quiet_s=0.2)
+            assert not any(quiz_delta(u).get("kiosk") == "" for u in replies), guess
+            problems += [p for u in replies if (p := quiz_delta(u).get("kiosk_problem"))]
+        await brute.close()
+        return problems
+
+    async def scenario() -> tuple[list[str], float]:
+        started = time.perf_counter()
+        async with shared_http_session("127.0.0.3") as http:
+            answers = await asyncio.gather(*[tab(http, guesses[i::8]) for i in range(8)])
+        return [p for tab_answers in answers for p in tab_answers], time.perf_counter() - started
+
+    problems, seconds = run(scenario())
+    wrong = sum("not right" in p for p in problems)
+    waiting = sum("Too many wrong tries" in p for p in problems)
+    assert wrong <= 3 and waiting > 0  # three tries, then the address waits
+    log = app_server.log.read_bytes()[log_before:].decode(errors="replace")
+    lines = [line for line in log.splitlines() if "wrong staff PIN" in line]
+    assert 1 <= len(lines) <= 5  # 3 tries, then one after each wait (30 s, 60 s, ...)
+    assert not any(guess in line for line in lines for guess in guesses)
+    figures = {"guesses": len(guesses), "seconds": round(seconds, 1), "PINs checked": len(lines)}
+    record("PIN brute force", {**figures, "waits": waiting, "found": False})
+
+
+REPORTS = 60
+
+
+def test_browser_error_reports_cannot_forge_or_flood_the_log(app_server: Any) -> None:
+    """Finding 9: reports were logged verbatim (forged lines) at 1-8 MB/s; failed events logged
+    the tab's token and address."""
+    marker = "FQSEC-" + str(random.Random().randrange(10**9))
+    forged = f'{marker}\nINFO:     127.0.0.1 - "GET /admin HTTP/1.1" 200 OK\n'
+    exception_state = "reflex___state____state.reflex___state____frontend_event_exception_state"
+    log_before = app_server.log.stat().st_size
+
+    async def scenario() -> str:
+        async with shared_http_session() as http:
+            tab = Hostile(app_server.url, http=http)
+            await tab.connect()
+            for _ in range(REPORTS):
+                info = forged + "line of junk\n" * 4500
+                report = {"info": info, "component_stack": ""}
+                await tab.send(f"{exception_state}.handle_frontend_exception", report)
+            await tab.send(f"{QUIZ}.setvar", {"var_name": "done", "value": True})  # fails
+            await tab.send(f"{QUIZ}.no_such_handler", {"x": forged})  # logged whole, before
+            await tab.replies(quiet_s=1.0, limit_s=60)
+            await tab.close()
+            return tab.token
+
+    token = run(scenario())
+    log = app_server.log.read_bytes()[log_before:].decode(errors="replace")
+    assert marker in log  # reported, as one escaped line
+    assert not any(
+        line.startswith('INFO:     127.0.0.1 - "GET /admin') for line in log.splitlines()
+    )
+    assert len(log) < 50_000  # 60 KB a report before: 3.6 MB
+    assert token not in log and "'ip':" not in log
+    record("log injection", {"reports": REPORTS, "log bytes written": len(log)})
+
+
+def test_eight_tabs_reopening_their_results_cannot_slow_another_patient(app_url: str) -> None:
+    """Finding 11: 8 tabs re-opening /result took another patient's answers from p95 10 ms to
+    290 ms. The well-behaved patient answers as fast as the server lets it, alone and then
+    while the 8 tabs each send 600 result re-openings at once."""
+
+    def p95(latencies: list[float]) -> float:
+        return round(sorted(latencies)[int(0.95 * (len(latencies) - 1))] * 1000, 1)
+
+    async def answering(http: aiohttp.ClientSession, seconds: float, seed: int) -> list[float]:
+        rng, latencies = random.Random(seed), []
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            patient = Patient(app_url, http=http)
+            await patient.connect()
+            while patient.current and time.perf_counter() < end:
+                latencies.append(await patient.answer(choose(patient.current, rng)))
+            await patient.close()
+        return latencies
+
+    async def scenario() -> dict[str, Any]:
+        async with shared_http_session() as http, shared_http_session("127.0.0.4") as flood:
+            tabs = [Hostile(app_url, http=flood) for _ in range(8)]
+            for i, tab in enumerate(tabs):
+                await tab.connect()
+                await finish(tab, random.Random(i))
+                tab.path = "/result/"
+            alone = await answering(http, 10, 1)
+            for tab in tabs:
+                for n in range(600):
+                    await tab.send(f"{ON_LOAD}.on_load_internal")
+                    if n % 20 == 0:
+                        await asyncio.sleep(0)
+            during = await answering(http, 10, 2)
+            for tab in tabs:
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(2):
+                        await tab.close()
+            return {
+                "answers alone": len(alone),
+                "p95 alone ms": p95(alone),
+                "answers during": len(during),
+                "p95 during ms": p95(during),
+            }
+
+    figures = run(scenario())
+    assert figures["answers during"] > 100
+    assert figures["p95 during ms"] < 50
+    record("costly events", figures)
+
+
+def test_a_client_without_an_origin_header_gets_a_whole_share_link(app_url: str) -> None:
+    """Finding 14: a client that sent no Origin got ``share_url = ":/r/..."``."""
+
+    async def scenario() -> str:
+        async with shared_http_session() as http:
+            patient = Patient(app_url, http=http)  # python-socketio sends no Origin header
+            await patient.connect()
+            await finish(patient, random.Random(6))
+            await patient.close()
+            return patient.quiz["share_url"]
+
+    assert run(scenario()).startswith(app_url + "/r/")

@@ -8,14 +8,21 @@ Every other test runs on the session app, with the normal idle times.
 from __future__ import annotations
 
 import json
+import random
+import re
 import time
 import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from phones import APP_ENV, IDLE_ENV, PHONE, STORAGE_KEY, Page
+from hostile import QUIZ, run
+from phones import APP_ENV, IDLE_ENV, PHONE, STORAGE_KEY, Page, make_kiosk
 
+from benchmarks.patient import Patient, choose, shared_http_session
+from footquiz.content import get_codebooks
+from footquiz.engine import flow
+from footquiz.engine.share import make_token
 from footquiz.state import CONTENT, SAVE_FORMAT
 
 pytestmark = pytest.mark.e2e
@@ -24,6 +31,8 @@ IDLE_S = int(IDLE_ENV["FOOTQUIZ_KIOSK_IDLE_QUIZ"])
 COUNTDOWN_S = int(IDLE_ENV["FOOTQUIZ_KIOSK_COUNTDOWN"])
 SLACK_S = 15  # on top of the idle times, for a busy machine
 TABLET = {**PHONE, "viewport": {"width": 810, "height": 1080}}
+ATTRACT = re.compile(r".*/kiosk/?$")
+"""After a wipe the page is loaded afresh (a new tab token), at /kiosk/."""
 
 
 def kiosk_tablet(browser: Any, url: str) -> Iterator[Page]:
@@ -31,9 +40,7 @@ def kiosk_tablet(browser: Any, url: str) -> Iterator[Page]:
     context = browser.new_context(base_url=url, **TABLET)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.goto("/kiosk")
-    page.locator("#kiosk-start").wait_for()
-    page.wait_for_function("localStorage.getItem('footquiz_kiosk') === '1'")
+    make_kiosk(page)
     yield page
     context.close()
 
@@ -86,7 +93,7 @@ def nothing_of_the_last_patient(page: Page) -> None:
     page.go_back()
     # Whichever screen Back shows, wait until it is on the screen with its content.
     page.wait_for_function(
-        "location.pathname.startsWith('/quiz')"
+        "() => location.pathname.startsWith('/quiz')"
         " ? document.querySelectorAll('input[id^=option-]').length > 0"
         " : !!document.getElementById('kiosk-start')"
     )
@@ -95,7 +102,7 @@ def nothing_of_the_last_patient(page: Page) -> None:
         assert page.locator("input:checked").count() == 0
     else:
         assert "/kiosk" in page.url
-    page.wait_for_function("document.activeElement?.id === 'screen-heading'")  # it has loaded
+    page.wait_for_function("() => document.activeElement?.id === 'screen-heading'")  # it has loaded
     assert '"no"' not in saved_answers(page)
 
 
@@ -112,7 +119,7 @@ def test_idle_prompt_then_wipe(idle_tablet: Page) -> None:
     assert '"no"' in saved_answers(idle_tablet)
     idle_tablet.locator("#still-there").wait_for(state="visible", timeout=(IDLE_S + SLACK_S) * 1000)
     assert "Still there?" in idle_tablet.locator("#still-there").inner_text()
-    idle_tablet.wait_for_url("**/kiosk", timeout=(COUNTDOWN_S + SLACK_S) * 1000)
+    idle_tablet.wait_for_url(ATTRACT, timeout=(COUNTDOWN_S + SLACK_S) * 1000)
     idle_tablet.locator("#kiosk-start").wait_for()
     assert saved_answers(idle_tablet) == ""
     nothing_of_the_last_patient(idle_tablet)
@@ -141,7 +148,7 @@ def test_im_done_asks_first_then_wipes(tablet: Page) -> None:
     assert '"no"' in saved_answers(tablet)
     tablet.locator("#kiosk-done").click()
     tablet.locator("#kiosk-done-confirm-yes").click()
-    tablet.wait_for_url("**/kiosk")
+    tablet.wait_for_url(ATTRACT)
     tablet.locator("#kiosk-start").wait_for()
     assert saved_answers(tablet) == ""
     nothing_of_the_last_patient(tablet)
@@ -166,7 +173,7 @@ def test_result_on_a_kiosk_has_a_qr_code_instead_of_links(tablet: Page) -> None:
     tablet.locator("#continue").click()
     tablet.wait_for_url("**/result")
     tablet.locator("#kiosk-qr-note").wait_for()
-    tablet.wait_for_function("document.getElementById('share-qr')?.src.startsWith('data:')")
+    tablet.wait_for_function("() => document.getElementById('share-qr')?.src.startsWith('data:')")
     assert tablet.locator("a[target=_blank]").count() == 0
     assert tablet.locator("#share").count() == 0
 
@@ -190,6 +197,156 @@ def test_result_treatments_have_no_outside_links_on_a_kiosk(tablet: Page) -> Non
     assert tablet.locator("#treatments .card").count() > 0
     assert tablet.locator("a[href^='http']").count() == 0
     tablet.locator("#share-qr").wait_for()
+
+
+def storage(page: Page) -> dict[str, str | None]:
+    """The tablet's saved answers and its tab token (the session key)."""
+    return page.evaluate(
+        "k => ({answers: localStorage.getItem(k), token: sessionStorage.getItem('token')})",
+        STORAGE_KEY,
+    )
+
+
+def test_the_idle_wipe_needs_no_server(idle_tablet: Page) -> None:
+    """Red-team finding 3: offline, the last patient's check stayed on screen and in storage."""
+    mid_check(idle_tablet, {"saddle_numbness": ["no"], "bladder_bowel": ["no"]}, "sex_problems")
+    before = storage(idle_tablet)
+    assert '"no"' in (before["answers"] or "") and before["token"]
+    idle_tablet.context.set_offline(True)
+    idle_tablet.wait_for_function(
+        "() => document.documentElement.classList.contains('kiosk-wiped')",
+        timeout=(IDLE_S + COUNTDOWN_S + SLACK_S) * 1000,
+    )
+    assert storage(idle_tablet) == {"answers": None, "token": None}
+    assert not idle_tablet.locator("main").is_visible()  # nothing of the patient to read
+    idle_tablet.context.set_offline(False)
+    idle_tablet.wait_for_url(ATTRACT, timeout=SLACK_S * 1000)  # back: the attract screen
+    idle_tablet.locator("#kiosk-start").wait_for()
+    after = storage(idle_tablet)
+    assert after["token"] and after["token"] != before["token"]  # a fresh session key
+    assert not after["answers"]
+
+
+def test_a_failing_server_shows_the_apps_notice_and_cannot_stop_the_wipe(
+    idle_tablet: Page,
+) -> None:
+    """Red-team findings 3 and 12: a backend error opened a native alert() that froze the
+    kiosk's timer. Continue is turned into an event that fails on the server."""
+    dialogs: list[str] = []
+    idle_tablet.on("dialog", lambda dialog: dialogs.append(dialog.message))  # left open
+
+    def break_continue(socket: Any) -> None:
+        server = socket.connect_to_server()
+
+        def from_page(message: str | bytes) -> None:
+            if isinstance(message, str) and f"{QUIZ}.submit" in message:
+                message = message.replace(f"{QUIZ}.submit", f"{QUIZ}.setvar")
+            server.send(message)
+
+        socket.on_message(from_page)
+        server.on_message(lambda message: socket.send(message))
+
+    idle_tablet.route_web_socket(re.compile(r".*/_event.*"), break_continue)
+    mid_check(idle_tablet, {"saddle_numbness": ["no"]}, "bladder_bowel")
+    idle_tablet.get_by_label("No", exact=True).check()
+    idle_tablet.locator("#continue").click()
+    notice = idle_tablet.locator("#trouble")
+    notice.wait_for()
+    assert "went wrong" in notice.inner_text() and notice.get_attribute("role") == "alert"
+    idle_tablet.wait_for_url(ATTRACT, timeout=(IDLE_S + COUNTDOWN_S + SLACK_S) * 1000)
+    idle_tablet.locator("#kiosk-start").wait_for()
+    assert dialogs == []
+    assert not storage(idle_tablet)["answers"]
+
+
+def finished_answers() -> dict[str, tuple[str, ...]]:
+    """A finished check with no warning sign, as a patient might answer it."""
+    rng = random.Random(4)
+    position = flow.start(CONTENT)
+    while not position.done:
+        question = position.current or ""
+        position = flow.answer(CONTENT, position, question, choose(question, rng))
+    return dict(position.answers)
+
+
+def test_a_result_link_opened_on_a_kiosk_stays_kiosk_safe(idle_tablet: Page) -> None:
+    """Red-team finding 6: a link on a kiosk had outside links, Share, Print, no I'm done and
+    no idle wipe."""
+    book = get_codebooks().codebooks[CONTENT.version]
+    secret = IDLE_ENV["FOOTQUIZ_SECRET"].encode()
+    idle_tablet.goto("/r/" + make_token(CONTENT, book, finished_answers(), secret))
+    idle_tablet.locator("#treatments .card").first.wait_for()
+    assert idle_tablet.locator("a[href^='http']").count() == 0
+    assert idle_tablet.locator("#share").count() == 0
+    assert idle_tablet.locator("[data-print]").count() == 0
+    assert idle_tablet.locator("#kiosk-qr-note").count() == 1
+    assert idle_tablet.locator("#kiosk-done").is_visible()
+    idle_tablet.locator("#still-there").wait_for(state="visible", timeout=(IDLE_S + SLACK_S) * 1000)
+    idle_tablet.wait_for_url(ATTRACT, timeout=(COUNTDOWN_S + SLACK_S) * 1000)
+    idle_tablet.locator("#kiosk-start").wait_for()
+
+
+def test_back_from_question_1_on_a_kiosk_keeps_the_answers(tablet: Page) -> None:
+    """Red-team finding 7: Back from question 1 (or the logo, by keyboard) wiped every answer."""
+    begin(tablet, 2)
+    for _ in range(2):
+        before = tablet.locator("#screen-heading").inner_text()
+        tablet.locator("#back").click()
+        tablet.wait_for_function(
+            "b => document.getElementById('screen-heading')?.innerText !== b", arg=before
+        )
+    tablet.locator("#back").click()
+    tablet.wait_for_url("**/kiosk")
+    tablet.locator("#kiosk-continue").click()  # the attract screen offers to go on
+    tablet.wait_for_url("**/quiz")
+    tablet.locator("#option-no:checked").wait_for()  # question 1, still answered
+    assert saved_answers(tablet).count('"no"') == 2
+    tablet.locator("a.brand").focus()
+    tablet.keyboard.press("Enter")
+    tablet.locator("#kiosk-continue").wait_for()
+    assert saved_answers(tablet).count('"no"') == 2
+
+
+def test_a_link_to_the_kiosk_page_neither_wipes_nor_locks_a_phone(phone: Page) -> None:
+    """Red-team finding 8: a prank link to /kiosk wiped a phone's check and locked it."""
+    phone.goto("/")
+    phone.locator("#start").click()
+    phone.wait_for_url("**/quiz")
+    begin_answers = 0
+    for _ in range(3):
+        before = phone.locator("#screen-heading").inner_text()
+        phone.get_by_label("No", exact=True).check()
+        phone.locator("#continue").click()
+        phone.wait_for_function(
+            "b => document.getElementById('screen-heading')?.innerText !== b", arg=before
+        )
+        begin_answers += 1
+    phone.goto("/kiosk")
+    phone.locator("#kiosk-pin").wait_for()  # the staff's form, and nothing else
+    assert phone.locator("#kiosk-start").count() == 0
+    phone.goto("/")
+    phone.get_by_role("button", name="Continue where I left off").wait_for()
+    assert saved_answers(phone).count('"no"') == begin_answers
+    assert phone.evaluate("localStorage.getItem('footquiz_kiosk')") in ("", None)
+
+
+def test_each_patient_gets_a_fresh_session_key_and_the_server_forgets(tablet: Page) -> None:
+    """Red-team finding 10: the kiosk's tab token never changed between patients."""
+    begin(tablet, 2)
+    token = storage(tablet)["token"]
+    tablet.locator("#kiosk-done").click()
+    tablet.wait_for_url(ATTRACT)
+    tablet.locator("#kiosk-start").wait_for()
+    tablet.wait_for_function("t => sessionStorage.getItem('token') !== t", arg=token)
+
+    async def left_on_the_server() -> dict[str, list[str]]:
+        async with shared_http_session() as http:
+            thief = Patient(tablet.url.split("/kiosk")[0], token=token, http=http)
+            await thief.connect("/nope/")  # a page with no on_load: nothing but the session
+            await thief.close()
+            return thief.answers
+
+    assert run(left_on_the_server()) == {}
 
 
 def test_the_manifest_is_served_and_valid(app_url: str) -> None:

@@ -51,7 +51,9 @@ def test_the_choice_sticks_and_the_quiz_and_link_follow_it(browser: Any, app_url
     page.evaluate("localStorage.setItem('footquiz_lang', 'es')")
     page.reload()
     page.locator("#urgency", has_text=ES.ui["next_steps"]).wait_for()
-    page.wait_for_function("document.getElementById('share-link')?.textContent.includes('/r/')")
+    page.wait_for_function(
+        "() => document.getElementById('share-link')?.textContent.includes('/r/')"
+    )
     path = page.locator("#share-link").get_attribute("href")
     context.close()
     context, page = fresh(browser, app_url, "en-US")

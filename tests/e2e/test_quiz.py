@@ -339,7 +339,7 @@ def test_keyboard_alone_completes_the_quiz(phone: Page) -> None:
     plan += [["none"], ["no"], ["first_steps"], ["gradual"], ["under_6_weeks"], ["no"]]
     plan += [["age_40_49"]]
     for option_ids in plan:
-        phone.wait_for_function("document.activeElement?.id === 'screen-heading'")
+        phone.wait_for_function("() => document.activeElement?.id === 'screen-heading'")
         before = heading(phone)
         for option_id in option_ids:
             choose_with_keys(phone, option_id)

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from phones import APP_ENV, PHONE, STORAGE_KEY, Page, open_saved
-from test_kiosk_browser import COUNTDOWN_S, IDLE_S, SLACK_S, kiosk_tablet, mid_check
+from test_kiosk_browser import ATTRACT, COUNTDOWN_S, IDLE_S, SLACK_S, kiosk_tablet, mid_check
 from test_share_browser import L5
 
 from benchmarks.appserver import AppUnavailableError, running_app
@@ -111,11 +111,11 @@ def test_the_patient_can_say_where_they_are_and_it_is_kept(browser: Any, app_url
     assert call_button(page, "call-emergency")[0] == "tel:911"
     page.locator("#region").select_option("gb")
     page.wait_for_function(
-        "document.getElementById('call-emergency')?.getAttribute('href') === 'tel:999'"
+        "() => document.getElementById('call-emergency')?.getAttribute('href') === 'tel:999'"
     )
     page.reload()
     page.wait_for_function(
-        "document.getElementById('call-emergency')?.getAttribute('href') === 'tel:999'"
+        "() => document.getElementById('call-emergency')?.getAttribute('href') === 'tel:999'"
     )
     assert page.locator("#region").input_value() == "gb"
     context.close()
@@ -129,7 +129,9 @@ def test_a_same_day_result_in_the_uk_calls_nhs_111_and_its_link_keeps_the_region
     page.locator("#screen-heading", has_text=gb.tier_text(Tier.SAME_DAY).title).wait_for()
     href, words = call_button(page, "call-now")
     assert href == "tel:111" and gb.ui["call_button"].format(name="NHS 111") in words
-    page.wait_for_function("document.getElementById('share-link')?.textContent.includes('/r/')")
+    page.wait_for_function(
+        "() => document.getElementById('share-link')?.textContent.includes('/r/')"
+    )
     path = page.locator("#share-link").get_attribute("href")
     context.close()
     # Opened on a phone in the US, the link still shows the UK's services.
@@ -157,14 +159,14 @@ def test_a_kiosk_emergency_stays_until_someone_dismisses_it(
     # countdown: by then the emergency screen has been left alone just as long.
     other = next(kiosk_tablet(browser, idle_app_url))
     mid_check(other, {"saddle_numbness": ["no"]}, "bladder_bowel")
-    other.wait_for_url("**/kiosk", timeout=(IDLE_S + COUNTDOWN_S + 2 * SLACK_S) * 1000)
+    other.wait_for_url(ATTRACT, timeout=(IDLE_S + COUNTDOWN_S + 2 * SLACK_S) * 1000)
     assert "/result" in emergency.url
     assert emergency.locator("#kiosk-emergency").is_visible()
     assert not emergency.evaluate("document.getElementById('still-there')?.open")
     # Staff or the patient dismiss it: "I'm done", then "Yes", clears it.
     emergency.locator("#kiosk-done").click()
     emergency.locator("#kiosk-done-confirm-yes").click()
-    emergency.wait_for_url("**/kiosk")
+    emergency.wait_for_url(ATTRACT)
     emergency.locator("#kiosk-start").wait_for()
     for page in (emergency, other):
         page.context.close()

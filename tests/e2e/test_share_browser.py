@@ -7,9 +7,8 @@ import re
 from typing import Any
 
 import pytest
-from phones import PHONE, SAFE, SCREENSHOTS, Page, open_saved
+from phones import APP_ENV, PHONE, SAFE, SCREENSHOTS, Page, open_saved
 
-from footquiz.config import link_secret
 from footquiz.content import get_codebooks
 from footquiz.engine.share import encode
 from footquiz.state import CONTENT
@@ -59,7 +58,9 @@ def shared_path(browser: Any, app_url: str) -> str:
     context, page = open_saved(browser, app_url, L5, None)
     page.locator("#share-section summary").click()  # share is behind a disclosure
     page.locator("#share-link").wait_for()
-    page.wait_for_function("document.getElementById('share-link').textContent.includes('/r/')")
+    page.wait_for_function(
+        "() => document.getElementById('share-link').textContent.includes('/r/')"
+    )
     path = page.locator("#share-link").get_attribute("href")
     assert page.locator("#share-qr").get_attribute("src").startswith("data:image/svg+xml")
     context.close()
@@ -130,7 +131,9 @@ def test_one_changed_character_is_refused(browser: Any, app_url: str, shared_pat
 def test_print_fits_one_page_without_buttons(browser: Any, app_url: str, paper: str) -> None:
     context, page = open_saved(browser, app_url, L5, None)
     try:
-        page.wait_for_function("document.getElementById('share-link')?.textContent.includes('/r/')")
+        page.wait_for_function(
+            "() => document.getElementById('share-link')?.textContent.includes('/r/')"
+        )
         page.emulate_media(media="print")
         if paper == "A4":
             SCREENSHOTS.mkdir(exist_ok=True)
@@ -153,8 +156,8 @@ def test_a_link_made_with_version_1_opens_as_older_without_a_result(
     browser: Any, app_url: str
 ) -> None:
     assert CONTENT.version == 2
-    # Signed as the session app signs links (FOOTQUIZ_SECRET, else the development key).
-    token = encode(1, V1_ANSWERS, get_codebooks().codebooks[1], link_secret())
+    # Sealed with the session app's key.
+    token = encode(1, V1_ANSWERS, get_codebooks().codebooks[1], APP_ENV["FOOTQUIZ_SECRET"].encode())
     context, page = new_phone(browser, app_url)
     response = page.goto("/r/" + token)
     assert response is not None and response.status == 200

@@ -35,7 +35,7 @@ def test_the_first_question_transfers_at_most_250_kib(browser: Any, app_url: str
     )
 
     page.goto("/quiz", wait_until="networkidle")
-    page.wait_for_function("document.getElementById('screen-heading')?.innerText.trim()")
+    page.wait_for_function("() => document.getElementById('screen-heading')?.innerText.trim()")
     page.wait_for_load_state("networkidle")
     context.close()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import secrets
 from collections.abc import Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
@@ -30,7 +31,9 @@ ANSWERED_BEFORE_FAILURE = 7
 @pytest.fixture
 def backends(redis_server: RedisServer, tmp_path: Path) -> Iterator[tuple[AppServer, AppServer]]:
     """Two backend processes of the app (one worker each) sharing the Redis state manager."""
-    env = {"REFLEX_REDIS_URL": redis_server.url, "GRANIAN_WORKERS": "1"}
+    # The same secret on both, as on every machine of a clinic network (result links).
+    secret = secrets.token_urlsafe(32)
+    env = {"REFLEX_REDIS_URL": redis_server.url, "GRANIAN_WORKERS": "1", "FOOTQUIZ_SECRET": secret}
     with ExitStack() as stack:
         first = stack.enter_context(running_app(tmp_path / "a", env=env, backend_only=True))
         second = stack.enter_context(running_app(tmp_path / "b", env=env, backend_only=True))

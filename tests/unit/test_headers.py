@@ -13,6 +13,7 @@ import pytest
 from starlette.types import Message, Receive, Scope, Send
 from walks import random_finished
 
+from footquiz.config import require_origin
 from footquiz.content import get_content
 from footquiz.headers import CSP, HEADERS, HSTS, content_security_policy, with_headers
 from footquiz.sharing import link_token
@@ -105,12 +106,13 @@ def test_the_policy_allows_our_origin_and_the_prerendered_inline_code_by_hash_on
     assert policy["default-src"] == ["'none'"]
     assert policy["frame-ancestors"] == ["'none'"]
     assert policy["base-uri"] == ["'none'"]
-    assert set(policy["script-src"]) == {"'self'", "'unsafe-eval'", *map(sha, INLINE)}
+    # No 'unsafe-eval' (the red-team's finding 14): the app runs no rx.call_script.
+    assert set(policy["script-src"]) == {"'self'", *map(sha, INLINE)}
     assert set(policy["style-src"]) == {"'self'", sha(""), sha(".x{width:1px}")}
     assert policy["img-src"] == ["'self'", "data:"]
     assert policy["connect-src"] == ["'self'"]
     for values in policy.values():
-        assert "'unsafe-inline'" not in values
+        assert "'unsafe-inline'" not in values and "'unsafe-eval'" not in values
         assert "*" not in values and "https:" not in values
 
 
@@ -125,7 +127,7 @@ def test_a_configured_https_origin_adds_its_websocket_and_hsts(
 
 def test_without_a_build_the_policy_still_allows_no_inline_code(tmp_path: Path) -> None:
     policy = directives(content_security_policy())
-    assert policy["script-src"] == ["'self'", "'unsafe-eval'"]
+    assert policy["script-src"] == ["'self'"]
     assert policy["style-src"] == ["'self'", sha("")]  # Emotion's empty <style> tags
     assert get("/", tmp_path / "missing")[1][CSP.lower()] == content_security_policy()
 
@@ -162,6 +164,89 @@ def test_a_configured_origin_is_the_only_one_let_in(
     assert get("/", build, {**host, "origin": "https://kiosk.example"})[0] == 200
     assert get("/", build, {**host, "origin": "http://internal:3000"})[0] == 403
     assert get("/", build, {**host, "origin": "null"})[0] == 403
+    # Scheme and port count too, and only the form browsers send (red-team finding 13).
+    for other in ["http://quiz.example", "https://quiz.example:8443", "HTTPS://quiz.example"]:
+        assert get("/", build, {**host, "origin": other})[0] == 403, other
+    for other in ["https://user@quiz.example", "https://quiz.example.evil.example"]:
+        assert get("/", build, {**host, "origin": other})[0] == 403, other
+    # A DNS-rebinding page: its own name in both Host and Origin.
+    rebound = {"host": "rebind.evil.example", "origin": "https://rebind.evil.example"}
+    assert get("/", build, rebound)[0] == 403
+
+
+@pytest.mark.parametrize(
+    ("origin", "allowed"),
+    [
+        ("http://127.0.0.1:3000", True),
+        ("https://127.0.0.1:3000", False),  # another scheme
+        ("http://127.0.0.1:3001", False),  # another port
+        ("http://127.0.0.1", False),  # the default port is another port
+        ("HTTP://127.0.0.1:3000", False),  # no browser writes it so
+        ("http://127.0.0.1:3000/", False),
+        ("http://user@127.0.0.1:3000", False),
+        ("http://127.0.0.1:3000.evil.example", False),
+    ],
+)
+def test_without_a_configured_origin_scheme_host_and_port_must_match_the_request(
+    build: Path, monkeypatch: pytest.MonkeyPatch, origin: str, allowed: bool
+) -> None:
+    monkeypatch.setenv("REFLEX_ENV_MODE", "prod")
+    monkeypatch.delenv("FOOTQUIZ_ORIGIN", raising=False)
+    status = get("/ping", build, {"host": "127.0.0.1:3000", "origin": origin})[0]
+    assert status == (200 if allowed else 403)
+
+
+def test_prod_refuses_to_start_without_the_apps_origin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REFLEX_ENV_MODE", "prod")
+    monkeypatch.delenv("FOOTQUIZ_ORIGIN", raising=False)
+    with pytest.raises(SystemExit, match="FOOTQUIZ_ORIGIN"):
+        require_origin()
+    monkeypatch.setenv("FOOTQUIZ_ORIGIN", "https://quiz.example")
+    require_origin()
+    monkeypatch.setenv("REFLEX_ENV_MODE", "dev")
+    monkeypatch.delenv("FOOTQUIZ_ORIGIN")
+    require_origin()
+
+
+async def redirecting(scope: Scope, receive: Receive, send: Send) -> None:
+    """A server that builds its redirect from the Host header, as Starlette's does."""
+    host = dict(scope["headers"])[b"host"].decode()
+    location = f"http://{host}{scope['path']}/"
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 307,
+            "headers": [(b"location", location.encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": b""})
+
+
+def test_redirects_never_follow_the_host_header(
+    build: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The red-team got ``location: http://evil.example/quiz/`` by sending that Host."""
+
+    def location() -> str:
+        messages: list[Message] = []
+
+        async def receive() -> Message:
+            return {"type": "http.request", "body": b""}
+
+        async def send(message: Message) -> None:
+            messages.append(message)
+
+        app = with_headers(redirecting, static_dir=build)
+        scope = request("/quiz", {"host": "evil.example"})
+        with ThreadPoolExecutor(1) as pool:
+            pool.submit(asyncio.run, app(scope, receive, send)).result()
+        return dict(messages[0]["headers"])[b"location"].decode()
+
+    monkeypatch.delenv("FOOTQUIZ_ORIGIN", raising=False)
+    monkeypatch.delenv("FOOTQUIZ_PUBLIC_URL", raising=False)
+    assert location() == "/quiz/"
+    monkeypatch.setenv("FOOTQUIZ_ORIGIN", "https://quiz.example")
+    assert location() == "https://quiz.example/quiz/"
 
 
 def test_a_good_link_is_a_page_and_a_bad_one_is_a_404_with_the_same_shell(build: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import random
 import string
 
@@ -14,8 +15,13 @@ from footquiz.content import codebook_of, get_codebooks, get_content
 from footquiz.engine.assess import assess
 from footquiz.engine.model import Answers
 from footquiz.engine.share import (
+    FORMAT,
+    MAC_BYTES,
     MAX_TOKEN_CHARS,
     ShareLinkError,
+    _mac,
+    _varint,
+    decode_answers,
     encode,
     make_token,
     open_token,
@@ -91,9 +97,38 @@ def test_every_reachable_answer_set_round_trips(rng: random.Random) -> None:
     assert assess(CONTENT, opened.answers) == assess(CONTENT, answers)
 
 
-def test_a_typical_link_is_short() -> None:
-    lengths = [len(token_for(random_finished(CONTENT, random.Random(n)))) for n in range(200)]
-    assert max(lengths) <= 64, max(lengths)
+def test_the_longest_link_fits_a_qr_code() -> None:
+    """At most 100 characters over 2,000 random finished checks, with the largest language
+    and region codes (a longer link makes a denser, harder to scan QR code)."""
+    lengths = [
+        len(make_token(CONTENT, BOOK, random_finished(CONTENT, random.Random(n)), SECRET, 127, 127))
+        for n in range(2000)
+    ]
+    assert max(lengths) <= 100, max(lengths)
+
+
+def test_a_link_cannot_be_read_without_the_servers_key() -> None:
+    """The red-team decoded a signed link offline (base64, varints, the public codebook):
+    a sealed link holds no readable payload, and the same answers under another key, or
+    answers that differ by one option, give unrelated bytes."""
+    answers = random_finished(CONTENT, random.Random(11))
+    token = token_for(answers)
+    raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+    assert raw[0] == FORMAT == 4
+    plain = signed_token(2, CONTENT.version, answers)
+    payload = base64.urlsafe_b64decode(plain + "=" * (-len(plain) % 4))[1:-MAC_BYTES]
+    assert payload not in raw and payload[3:] not in raw  # neither header nor answers
+    with pytest.raises(ShareLinkError):
+        decode_answers(raw[4:], BOOK)  # what the offline decoder did
+    other_key = make_token(CONTENT, BOOK, answers, b"another secret")
+    changed = dict(
+        answers, age=("under_40",) if answers["age"] != ("under_40",) else ("age_70_plus",)
+    )
+    one_option = token_for(changed)
+    for other in (other_key, one_option):
+        same = sum(a == b for a, b in zip(token[2:], other[2:], strict=False))
+        assert same < len(token) // 4, (token, other)
+    assert token_for(answers) == token  # deterministic: the same check, the same link
 
 
 def test_one_changed_character_is_rejected() -> None:
@@ -141,13 +176,13 @@ def test_links_from_version_1_are_recognised_not_recomputed() -> None:
         open_token(token, CONTENT, without_v1, SECRET)
 
 
-def format_1_token(version: int, answers: Answers, language: int = 0) -> str:
-    """A link as the codec made it before regions: format byte 1, no region field."""
-    import base64
-
-    from footquiz.engine.share import _mac, _varint
-
-    payload = bytes([1]) + _varint(version) + _varint(language)
+def signed_token(
+    fmt: int, version: int, answers: Answers, language: int = 0, region: int = 0
+) -> str:
+    """A link as the codec made it before sealing: readable, with an HMAC; format 1 had no
+    region field, format 2 has one."""
+    payload = bytes([fmt]) + _varint(version) + _varint(language)
+    payload += _varint(region) if fmt == 2 else b""
     for question_id, options in CODEBOOKS[version].items():
         chosen = answers.get(question_id, ())
         payload += _varint(sum(1 << i for i, o in enumerate(options) if o in chosen))
@@ -164,22 +199,35 @@ def test_links_carry_their_region_and_links_from_before_regions_still_open() -> 
         SECRET,
     )
     assert (opened.language, opened.region, opened.answers) == (1, 3, answers)
-    old = open_token(format_1_token(CONTENT.version, answers, 1), CONTENT, CODEBOOKS, SECRET)
+    old = open_token(signed_token(1, CONTENT.version, answers, 1), CONTENT, CODEBOOKS, SECRET)
     assert (old.language, old.region, old.answers, old.is_current) == (1, None, answers, True)
+    signed = open_token(signed_token(2, CONTENT.version, answers, 1, 3), CONTENT, CODEBOOKS, SECRET)
+    assert (signed.language, signed.region, signed.answers) == (1, 3, answers)
+    v1 = open_token(signed_token(2, 1, V1_ANSWERS), CONTENT, CODEBOOKS, SECRET)
+    assert not v1.is_current and v1.answers == V1_ANSWERS
+    for fmt in (1, 2):  # a signed link is refused under another key, or with a changed byte
+        token = signed_token(fmt, CONTENT.version, answers)
+        with pytest.raises(ShareLinkError):
+            open_token(token, CONTENT, CODEBOOKS, b"another secret")
+        with pytest.raises(ShareLinkError):
+            open_token(
+                token[:5] + ("A" if token[5] != "A" else "B") + token[6:],
+                CONTENT,
+                CODEBOOKS,
+                SECRET,
+            )
 
 
-def format_2_token(answers: Answers, region: int) -> str:
-    """A link as the codec made it before dates: format byte 2, a region and no day."""
-    import base64
+def sealed_format_3_token(answers: Answers, region: int) -> str:
+    """A link as the codec made it before dates: sealed, format byte 3, a region and no day."""
+    from footquiz.engine.share import SEAL_DOMAIN, _sealer
 
-    from footquiz.engine.share import _mac, _varint
-
-    payload = bytes([2]) + _varint(CONTENT.version) + _varint(0) + _varint(region)
+    payload = _varint(CONTENT.version) + _varint(0) + _varint(region)
     for question_id, options in BOOK.items():
         chosen = answers.get(question_id, ())
         payload += _varint(sum(1 << i for i, o in enumerate(options) if o in chosen))
-    raw = payload + _mac(SECRET, payload)
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+    sealed = _sealer(SECRET).encrypt(payload, [SEAL_DOMAIN + b"\x03"])
+    return base64.urlsafe_b64encode(b"\x03" + sealed).rstrip(b"=").decode("ascii")
 
 
 def test_links_carry_the_day_taken_and_links_from_before_dates_still_open() -> None:
@@ -187,14 +235,17 @@ def test_links_carry_the_day_taken_and_links_from_before_dates_still_open() -> N
 
     answers = random_finished(CONTENT, random.Random(11))
     day = datetime.date(2026, 11, 25)
-    opened = open_token(
-        make_token(CONTENT, BOOK, answers, SECRET, region=1, taken=day), CONTENT, CODEBOOKS, SECRET
-    )
+    token = make_token(CONTENT, BOOK, answers, SECRET, region=1, taken=day)
+    assert token.startswith("B")  # format 4: the first byte is 4
+    opened = open_token(token, CONTENT, CODEBOOKS, SECRET)
     assert (opened.taken, opened.region, opened.answers) == (day, 1, answers)
-    old = open_token(format_2_token(answers, 1), CONTENT, CODEBOOKS, SECRET)
-    assert (old.taken, old.region, old.answers) == (None, 1, answers)
-    v1 = open_token(format_1_token(CONTENT.version, answers), CONTENT, CODEBOOKS, SECRET)
-    assert v1.taken is None
+    for old_token in (
+        sealed_format_3_token(answers, 1),
+        signed_token(2, CONTENT.version, answers, 0, 1),
+        signed_token(1, CONTENT.version, answers),
+    ):
+        old = open_token(old_token, CONTENT, CODEBOOKS, SECRET)
+        assert (old.taken, old.answers) == (None, answers)
 
 
 def test_an_unfinished_version_1_link_still_opens_as_older() -> None:

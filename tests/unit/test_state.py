@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from footquiz import state as state_module
+from footquiz.attempts import Backoff
 from footquiz.engine.model import Answers
 from footquiz.state import CONTENT, QUESTION_FIELD, QuizState
 
@@ -215,33 +217,115 @@ def test_change_from_the_result_reopens_that_question() -> None:
     assert state.current == "bladder_bowel"
 
 
-def test_kiosk_exit_is_refused_in_prod_without_a_pin(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def pin_tries(monkeypatch: pytest.MonkeyPatch) -> Backoff:
+    """A fresh count of wrong PINs (the server keeps one per process), on a clock we move."""
+    clock = [1000.0]
+    tries = Backoff(clock=lambda: clock[0])
+    tries.clock_now = clock  # type: ignore[attr-defined]
+    monkeypatch.setattr(state_module, "PIN_TRIES", tries)
+    monkeypatch.setenv("FOOTQUIZ_KIOSK_PIN", "2468")
+    return tries
+
+
+def kiosk(tries: Backoff) -> QuizState:
+    """A device that staff made a kiosk with the PIN."""
+    state = fresh()
+    state.enter_kiosk()
+    state.start_kiosk({"pin": "2468"})
+    assert state.kiosk_on
+    return state
+
+
+def test_kiosk_mode_is_refused_in_prod_without_a_pin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REFLEX_ENV_MODE", "prod")
     monkeypatch.delenv("FOOTQUIZ_KIOSK_PIN", raising=False)
     state = fresh()
     state.enter_kiosk()
-    assert state.exit_kiosk({"pin": "0000"}) is None
-    assert "locked" in state.kiosk_problem
-    assert state.kiosk_on
+    state.start_kiosk({"pin": "0000"})
+    assert "locked" in state.kiosk_problem and not state.kiosk_on
 
 
-def test_kiosk_exit_with_the_right_pin(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FOOTQUIZ_KIOSK_PIN", "2468")
+def test_a_link_to_the_kiosk_page_neither_wipes_nor_locks_a_phone(pin_tries: Backoff) -> None:
+    """Red-team finding 8: a prank link to /kiosk wiped a patient's check and locked the phone."""
     state = fresh()
+    state.start()
+    tap_continue(state, {"answer": "no"})
+    saved = state.saved
     state.enter_kiosk()
+    assert not state.kiosk_on and state.saved == saved and state.answers
+    state.start_kiosk({"pin": "1111"})
+    assert not state.kiosk_on and "not right" in state.kiosk_problem
+    assert state.exit_kiosk({"pin": "2468"}) is None  # no exit form off a kiosk
+    assert state.answers
+
+
+def test_kiosk_enter_and_exit_with_the_right_pin(pin_tries: Backoff) -> None:
+    state = fresh()
+    state.start()
+    tap_continue(state, {"answer": "no"})
+    state.start_kiosk({"pin": "2468"})
+    assert state.kiosk_on and state.answers == {} and state.saved == ""  # a clean kiosk
     state.exit_kiosk({"pin": "1234"})
     assert state.kiosk_on and "not right" in state.kiosk_problem
     assert goes_to(state.exit_kiosk({"pin": "2468"}), "/")
     assert not state.kiosk_on
 
 
-def test_kiosk_wipe_forgets_the_patient() -> None:
-    state = fresh()
-    state.enter_kiosk()
+def test_wrong_pins_back_off_per_device_and_address_and_are_logged_without_the_pin(
+    pin_tries: Backoff, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Red-team finding 2: 10,000 PINs in 7 s from 8 tabs, no lockout, no log line."""
+    state = kiosk(pin_tries)
+    clock = pin_tries.clock_now  # type: ignore[attr-defined]
+    for pin in ["1111", "2222"]:
+        state.exit_kiosk({"pin": pin})
+        assert "not right" in state.kiosk_problem
+    state.exit_kiosk({"pin": "3333"})
+    assert "wait 1 min" in state.kiosk_problem  # a third wrong PIN: 30 s
+    assert state.exit_kiosk({"pin": "2468"}) is None  # even the right PIN waits
+    other_tab = fresh()  # another kiosk tab from the same address waits too
+    other_tab.kiosk = "1"
+    assert other_tab.exit_kiosk({"pin": "2468"}) is None and other_tab.kiosk_on
+    clock[0] += 31
+    state.exit_kiosk({"pin": "4444"})
+    assert "wait 1 min" in state.kiosk_problem  # 60 s now, doubling up to an hour
+    waits = [round(pin_tries.wait(state._pin_keys()))]
+    for _ in range(8):
+        clock[0] += 3601
+        state.exit_kiosk({"pin": "5555"})
+        waits.append(round(pin_tries.wait(state._pin_keys())))
+    assert waits == [60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]
+    failures = [r.getMessage() for r in caplog.records if "wrong staff PIN" in r.getMessage()]
+    assert len(failures) == 12
+    assert not any(pin in line for line in failures for pin in ("1111", "5555", "2468"))
+    clock[0] += 3601
+    assert goes_to(state.exit_kiosk({"pin": "2468"}), "/")  # staff get in after the wait
+    assert pin_tries.wait(state._pin_keys()) == 0  # and the count starts again
+
+
+def test_kiosk_wipe_forgets_the_patient(pin_tries: Backoff) -> None:
+    state = kiosk(pin_tries)
     state.start()
     tap_continue(state, {"answer": "no"})
-    assert goes_to(state.kiosk_done(), "/kiosk")
+    state.kiosk_done()
     assert state.answers == {} and state.saved == "" and state.kiosk_on
+
+
+def test_back_from_the_first_question_on_a_kiosk_keeps_the_answers(pin_tries: Backoff) -> None:
+    """Red-team finding 7: Back from question 1 on a kiosk wiped every answer, silently."""
+    state = kiosk(pin_tries)
+    state.start()
+    for answer in ["no", "no"]:
+        tap_continue(state, {"answer": answer})
+    tap_back(state)
+    tap_back(state)
+    assert goes_to(tap_back(state), "/")  # home, which on a kiosk is the attract screen
+    assert goes_to(state.load_welcome(), "/kiosk")
+    state.enter_kiosk()
+    assert state.answers == {"saddle_numbness": ["no"], "bladder_bowel": ["no"]}
+    assert state.has_saved_answers  # the attract screen offers to continue
+    assert goes_to(state.resume_or_start(), "/quiz/saddle_numbness")  # the first question again
 
 
 def test_a_second_tap_on_continue_answers_the_same_question_again() -> None:
