@@ -344,6 +344,9 @@ def _cross_check(content: Content) -> Iterator[str]:
         yield from check("rules.yaml", f"urgency (id={u.id})", u.when, u.sources)
     for t in content.treatments:
         yield from check("rules.yaml", f"treatments (id={t.id})", t.when, t.sources, after_urgency)
+        for fit in t.fits:
+            where = f"treatments (id={t.id}).fits (id={fit.id})"
+            yield from check("rules.yaml", where, fit.when, [], after_urgency)
     rules = {u.id: u for u in content.urgency}
     for item in content.get_help_sooner:
         for rule_id in item.covers:

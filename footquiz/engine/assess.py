@@ -158,7 +158,9 @@ def assess(content: Content, answers: Answers) -> Assessment:
                 id=t.id,
                 title=t.title,
                 summary=t.summary,
-                fits_because=t.fits_because,
+                fits_because=next(
+                    (f.text for f in t.fits if holds(f.when, effective, found)), t.fits_because
+                ),
                 url=t.url,
                 site=t.site,
             )

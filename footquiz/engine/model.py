@@ -298,6 +298,14 @@ class Region(Strict):
         return Care(region=self.code, emergency=self.emergency, urgent=self.urgent)
 
 
+class Fit(Strict):
+    """Why a treatment fits, in words about this patient's own answers."""
+
+    id: Id
+    when: Condition
+    text: str
+
+
 class Treatment(Strict):
     """A non-surgical option with a link to a reputable public patient page."""
 
@@ -305,6 +313,9 @@ class Treatment(Strict):
     title: str
     summary: str
     fits_because: str
+    """Why it fits, when none of ``fits`` holds."""
+    fits: list[Fit] = []
+    """Reasons tied to the patient's answers, checked in order: the first that holds is shown."""
     url: Annotated[str, Field(pattern=r"^https://")]
     site: str
     when: Condition

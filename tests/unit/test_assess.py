@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from walks import EMERGENCY_QUESTIONS
+from walks import EMERGENCY_QUESTIONS, random_choice
 
 from footquiz.engine.answers import checked_choice
 from footquiz.engine.assess import assess
@@ -742,6 +743,56 @@ def test_other_results_give_treatments(content: Content, data: st.DataObject) ->
     assert result.treatments
     for treatment in result.treatments:
         assert treatment.url.startswith("https://"), treatment.url
+
+
+def test_treatment_reasons_are_about_the_patients_own_answers(
+    content: Content, calm_answers: Answers
+) -> None:
+    """A typical sciatica path (L5 pattern, pain down the leg, a weak big toe) gets reasons that
+    name what the patient said, not the same line everyone gets."""
+    sciatica = with_answers(
+        calm_answers,
+        **ROOT_CASES["L5"],
+        pain_travels=["yes"],
+        leg_vs_back=["leg"],
+        leg_nerve=["yes"],
+        worse_with=["cough_sneeze"],
+        duration=["up_to_3_months"],
+    )
+    reasons = {t.id: t.fits_because for t in assess(content, sciatica).treatments}
+    generic = {t.id: t.fits_because for t in content.treatments}
+    assert "cough" in reasons["stay_active"].lower(), reasons
+    assert "self-tests felt weak" in reasons["physical_therapy"], reasons
+    assert "big toe" in reasons["foot_drop_support"].lower(), reasons
+    # The heel-pain patient hears about their heel; the same treatment, another reason.
+    heel = with_answers(calm_answers, **LOOK_ALIKE_CASES["plantar_fasciitis"])
+    heel_reasons = {t.id: t.fits_because for t in assess(content, heel).treatments}
+    assert "first steps" in heel_reasons["footwear"], heel_reasons
+    assert heel_reasons["footwear"] != generic["footwear"]
+    # Without a matching answer, the treatment's general reason stands.
+    calm = {t.id: t.fits_because for t in assess(content, calm_answers).treatments}
+    assert calm["pain_relief"] == generic["pain_relief"]
+    older = with_answers(calm_answers, age=["age_70_plus"])
+    older_reasons = {t.id: t.fits_because for t in assess(content, older).treatments}
+    assert "70" in older_reasons["pain_relief"]
+
+
+def test_every_treatment_reason_is_shown_to_someone(
+    content: Content, calm_answers: Answers
+) -> None:
+    """No reason is dead text: across calm checks with a few answers changed at random, each
+    reason tied to answers is shown at least once (it can hold with the treatment's own rule)."""
+    rng = random.Random(5)
+    safety = set(EMERGENCY_QUESTIONS)
+    free = [q for q in content.questions if q.id not in safety]
+    shown: set[str] = set()
+    for _ in range(3000):
+        answers = dict(calm_answers)
+        for question in rng.sample(free, rng.randint(1, 6)):
+            answers[question.id] = tuple(random_choice(question, rng))
+        shown |= {t.fits_because for t in assess(content, answers).treatments}
+    never = [f"{t.id}.{f.id}" for t in content.treatments for f in t.fits if f.text not in shown]
+    assert not never, never
 
 
 # Treatments that are for home care, never offered to someone who should be seen today.
