@@ -246,7 +246,7 @@ class ResultView(rx.State, mixin=True):
 
     @rx.var
     def urgency(self) -> dict[str, str]:
-        """The urgency tier: tier, title, timeframe, action, icon."""
+        """The urgency tier: tier, title, timeframe, action."""
         if not self.done:
             return {}
         u = self._result().urgency
@@ -255,7 +255,6 @@ class ResultView(rx.State, mixin=True):
             "title": u.title,
             "timeframe": u.timeframe,
             "action": u.action,
-            "icon": u.icon,
         }
 
     @rx.var
@@ -466,7 +465,6 @@ class QuizState(ResultView, rx.State):
 
     def _finish(self) -> None:
         """The check is done: it was taken today (unless already dated), and can be shared."""
-        self.checking = False
         self.result_date = self.result_date or datetime.date.today().isoformat()
         self._prepare_sharing()
 
@@ -626,6 +624,9 @@ class QuizState(ResultView, rx.State):
             return None
         self._keep(position)
         if position.done:
+            # Back on the result: a change made from it is done. (Not on opening /result,
+            # which may run after a quick tap on Change.)
+            self.checking = False
             # Ready before the result appears: the QR code arriving later would push the
             # buttons below it down, under a finger about to tap them.
             self._finish()

@@ -66,7 +66,6 @@ def _urgency(content: Content, tier: Tier, rules: Sequence[UrgencyRule] = ()) ->
         title=text.title,
         timeframe=text.timeframe,
         action=" ".join([action, *extra]),
-        icon=text.icon,
         call={"emergency": care.emergency, "urgent": care.urgent, None: None}[text.call],
     )
 

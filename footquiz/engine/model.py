@@ -134,7 +134,6 @@ class TierText(Strict):
     title: str
     timeframe: str
     action: str
-    icon: str
     call: Literal["emergency", "urgent"] | None = None
 
 
@@ -412,7 +411,6 @@ class Urgency(BaseModel):
     title: str
     timeframe: str
     action: str
-    icon: str
     call: Phone | None = None
 
 

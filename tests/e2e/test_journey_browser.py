@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from phones import PHONE, STORAGE_KEY, Page
+from phones import PHONE, STORAGE_KEY, Page, make_kiosk
 
 from footquiz.state import CONTENT
 
@@ -67,8 +67,13 @@ def answer(page: Page, question_id: str, labels: list[str]) -> None:
 
 
 def on_result(page: Page) -> None:
+    """Wait for the result's address and its heading, which says what to do."""
     page.wait_for_url("**/result")
     page.locator("#urgency").wait_for()
+    page.wait_for_function(
+        "() => !['', 'Your result'].includes("
+        "document.getElementById('screen-heading')?.textContent ?? '')"
+    )
 
 
 def finish(page: Page) -> None:
@@ -87,7 +92,7 @@ def device(request: pytest.FixtureRequest, browser: Any, app_url: str) -> Iterat
         page.goto("/")
         page.locator("#start").click()
     else:
-        page.goto("/kiosk")
+        make_kiosk(page)
         page.locator("#kiosk-start").click()
     yield page
     context.close()
@@ -117,24 +122,38 @@ def test_back_and_forward_move_between_questions_and_into_the_result(device: Pag
     assert device.get_by_label("40 to 49", exact=True).is_checked()
     device.go_forward()
     on_result(device)
-    # Nothing needs more than one screen on a landscape tablet but the result: the body map
-    # sits beside its list.
-    if device.viewport_size["width"] == 1280:
-        device.go_back()
-        on_question(device, "age")
-        device.goto("/quiz/pain_regions")
-        on_question(device, "pain_regions")
-        # Every place and Continue without scrolling (the staff's controls may sit below).
-        bottom = device.evaluate(
-            "document.getElementById('continue').getBoundingClientRect().bottom"
-        )
-        assert bottom <= 800, bottom
-        beside = device.evaluate(
-            "(() => { const m = document.getElementById('body-map').getBoundingClientRect();"
-            " const o = document.querySelector('.options').getBoundingClientRect();"
-            " return o.left >= m.right - 1 && o.top < m.bottom; })()"
-        )
-        assert beside
+
+
+@pytest.mark.parametrize("size", ["kiosk-portrait", "kiosk-landscape"])
+def test_on_a_kiosk_every_question_fits_one_screen(browser: Any, app_url: str, size: str) -> None:
+    """Nothing on a kiosk needs scrolling but the result: on each question of a sciatica path,
+    every option and Continue are on the screen as it opens (staff controls may sit below);
+    on a landscape tablet the body map sits beside its list of places."""
+    context = browser.new_context(base_url=app_url, **SIZES[size])
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    height = SIZES[size]["viewport"]["height"]
+    try:
+        make_kiosk(page)
+        page.locator("#kiosk-start").click()
+        for question_id, labels in SCIATICA:
+            on_question(page, question_id)
+            bottom = page.evaluate(
+                "() => document.getElementById('continue').getBoundingClientRect().bottom"
+                " + window.scrollY"
+            )
+            assert bottom <= height, (question_id, bottom, height)
+            if question_id == "pain_regions" and size == "kiosk-landscape":
+                beside = page.evaluate(
+                    "() => { const m = document.getElementById('body-map')"
+                    ".getBoundingClientRect(); const o = document.querySelector('.options')"
+                    ".getBoundingClientRect(); return o.left >= m.right - 1 && o.top < m.bottom; }"
+                )
+                assert beside
+            answer(page, question_id, labels)
+        on_result(page)
+    finally:
+        context.close()
 
 
 def test_a_question_not_reached_goes_to_the_first_unanswered_one(phone: Page) -> None:

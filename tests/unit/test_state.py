@@ -445,6 +445,17 @@ def test_change_from_the_result_comes_straight_back_unless_new_questions_apply()
     assert goes_to(tap_continue(state, {"answer": "no"}), "/result") and state.done
 
 
+def test_a_quick_tap_on_change_still_comes_straight_back() -> None:
+    """On a slow phone the result's own load can reach the server after a tap on Change:
+    it must not turn the change into a walk through every later question."""
+    state = fresh()
+    finished(state)
+    state.change("side")
+    at_address(state, "/result")  # the result page's own load, arriving late
+    at_address(state, "/quiz/side")  # then the question Change opened
+    assert goes_to(tap_continue(state, {"answer": "left"}), "/result") and state.done
+
+
 def test_an_error_puts_error_first_in_the_title() -> None:
     state = fresh()
     state.start()
