@@ -75,5 +75,5 @@ def open_saved(
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.goto("/result" if current is None else "/quiz")
+    page.goto("/result" if current is None else f"/quiz/{current}")
     return context, page

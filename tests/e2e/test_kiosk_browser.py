@@ -298,7 +298,7 @@ def test_back_from_question_1_on_a_kiosk_keeps_the_answers(tablet: Page) -> None
     tablet.locator("#back").click()
     tablet.wait_for_url("**/kiosk")
     tablet.locator("#kiosk-continue").click()  # the attract screen offers to go on
-    tablet.wait_for_url("**/quiz")
+    tablet.wait_for_url("**/quiz/saddle_numbness")
     tablet.locator("#option-no:checked").wait_for()  # question 1, still answered
     assert saved_answers(tablet).count('"no"') == 2
     tablet.locator("a.brand").focus()
@@ -311,7 +311,7 @@ def test_a_link_to_the_kiosk_page_neither_wipes_nor_locks_a_phone(phone: Page) -
     """Red-team finding 8: a prank link to /kiosk wiped a phone's check and locked it."""
     phone.goto("/")
     phone.locator("#start").click()
-    phone.wait_for_url("**/quiz")
+    phone.wait_for_url("**/quiz/*")
     begin_answers = 0
     for _ in range(3):
         before = phone.locator("#screen-heading").inner_text()
@@ -335,6 +335,7 @@ def test_each_patient_gets_a_fresh_session_key_and_the_server_forgets(tablet: Pa
     begin(tablet, 2)
     token = storage(tablet)["token"]
     tablet.locator("#kiosk-done").click()
+    tablet.locator("#kiosk-done-confirm-yes").click()
     tablet.wait_for_url(ATTRACT)
     tablet.locator("#kiosk-start").wait_for()
     tablet.wait_for_function("t => sessionStorage.getItem('token') !== t", arg=token)
