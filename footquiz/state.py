@@ -43,7 +43,7 @@ CONTENT = get_content()
 FIXED_REGION = fixed_region()
 """The care region the deployment chose, or "" to follow each browser and the patient."""
 SAVE_FORMAT = 1
-WHY_LINES = 5
+WHY_LINES = 4
 """At most this many "why" lines show at once; the rest are one tap away."""
 WHY_ORDER = ("urgency", "root", "spine")
 """The result's reasons grouped: how soon, then which nerve, then whether from the back."""
@@ -294,7 +294,6 @@ class ResultView(rx.State, mixin=True):
                 "line": ui["root_line" if r.disc else "root_line_canal"].format(
                     root=r.root,
                     disc=r.disc,
-                    path=r.path,
                     confidence=ui[
                         "fairly_likely" if r.confidence == "fairly likely" else "possible"
                     ],

@@ -74,7 +74,7 @@ def root_item(root: dict[str, str]) -> rx.Component:
 
 
 def treatment_item(state: View, treatment: dict[str, str], kiosk: Kiosk = False) -> rx.Component:
-    """A non-surgical option with why it fits and a link that opens in a new tab.
+    """A non-surgical option: why it fits this patient, then how (one tap) with a link.
 
     A kiosk shows no outside links: the QR code takes them home on the patient's phone.
     """
@@ -88,11 +88,15 @@ def treatment_item(state: View, treatment: dict[str, str], kiosk: Kiosk = False)
     )
     return rx.el.li(
         rx.el.h3(treatment["title"]),
-        rx.el.p(treatment["summary"]),
         rx.el.p(
             rx.el.em(state.ui["why_it_fits"]), " ", treatment["fits_because"], class_name="fits"
         ),
-        link if kiosk is False else rx.cond(kiosk, rx.fragment(), link),
+        rx.el.details(
+            rx.el.summary(state.ui["how_to"]),
+            rx.el.p(treatment["summary"]),
+            link if kiosk is False else rx.cond(kiosk, rx.fragment(), link),
+            class_name="how",
+        ),
         class_name="card",
     )
 
@@ -140,12 +144,16 @@ def why_section(state: View) -> rx.Component:
 
 
 def where_from(state: View) -> rx.Component:
-    """Where it most likely comes from, in the words a doctor will use, with the picture."""
-    return section(
-        state.ui["where_from"],
-        rx.el.p(rx.el.strong(state.spine["title"]), id="spine-title"),
-        rx.el.p(state.spine["explanation"]),
-        rx.cond(state.sciatica, rx.el.p(state.ui["sciatica"], id="sciatica")),
+    """Where it most likely comes from (the heading says so), in a doctor's words, and the picture.
+
+    The picture's facts name the root's path, so the root's own line does not repeat it.
+    """
+    return rx.el.section(
+        rx.el.h2(state.spine["title"], id="spine-title"),
+        rx.el.p(
+            state.spine["explanation"],
+            rx.cond(state.sciatica, rx.el.span(" ", state.ui["sciatica"], id="sciatica")),
+        ),
         rx.el.div(rx.foreach(state.roots, root_item), id="roots"),
         rx.el.div(
             spine.diagram(
@@ -158,6 +166,7 @@ def where_from(state: View) -> rx.Component:
             ),
             id="picture",
         ),
+        class_name="result-section",
         id="spine",
     )
 
