@@ -20,6 +20,7 @@ the link was made with.
 from __future__ import annotations
 
 import base64
+import datetime
 import hashlib
 import hmac
 import re
@@ -186,6 +187,7 @@ class SharedAnswers(BaseModel):
     region: int | None
     """The care region's link code; None for a link made before regions."""
     answers: Answers
+    taken: datetime.date | None = None
 
 
 def make_token(
