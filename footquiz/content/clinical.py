@@ -48,7 +48,9 @@ def _problems(terms: ClinicalTerms, content: Content) -> Iterator[str]:
                 yield f"{FILE}: options.{question_id}.{option_id}: no such option"
 
 
-def load_clinical_terms(directory: Path = CONTENT_DIR, content: Content | None = None) -> ClinicalTerms:
+def load_clinical_terms(
+    directory: Path = CONTENT_DIR, content: Content | None = None
+) -> ClinicalTerms:
     """Read clinical.yaml and check it against the questions; :class:`ContentError` if not."""
     try:
         raw = yaml.load((directory / FILE).read_text(encoding="utf-8"), Loader=SAFE_LOADER)

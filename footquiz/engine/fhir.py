@@ -39,8 +39,10 @@ Behavior = Literal["all", "any"]
 
 
 def option_system(question_id: str) -> str:
-    """The code system of one question's options (ids such as "big_toe" mean a place in one
-    question and a muscle test in another)."""
+    """The code system of one question's options.
+
+    Each question has its own: "big_toe" is a place in one question and a muscle test in another.
+    """
     return f"{QUESTIONNAIRE_URL}:{question_id}"
 
 
