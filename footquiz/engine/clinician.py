@@ -317,7 +317,9 @@ def clinician_sheet(
         )
     named = {r.root: r for r in result.roots}
     roots = []
-    for score, root in zip(workings.roots, content.roots.roots, strict=True):
+    # An emergency ends the check before any root is scored: no scores to show.
+    scored = zip(workings.roots, content.roots.roots, strict=True) if workings.roots else []
+    for score, root in scored:
         held = []
         for i in score.evidence:
             item = root.evidence[i]
@@ -368,7 +370,7 @@ def clinician_sheet(
         history=history_lines(content, terms, effective),
         spine=spine,
         spine_rules=spine_rules,
-        roots=roots if not result.is_emergency else [],
+        roots=roots,
         look_alikes=look_alikes,
         screened_out=screened_out,
         sources=[],

@@ -6,6 +6,7 @@ import reflex as rx
 
 from footquiz.components import kiosk as kiosk_tools
 from footquiz.components import spine
+from footquiz.components.clinician import for_your_clinician
 from footquiz.components.layout import call_button, heading, page
 from footquiz.state import AnswerView, QuizState, ReasonView, ResultView
 
@@ -263,6 +264,7 @@ def result_body(state: View, answer_rows: rx.Component, kiosk: Kiosk = False) ->
             state.ui["your_answers"], rx.el.dl(answer_rows, class_name="answers"), id="answers"
         ),
         rx.el.p(state.disclaimer, class_name="disclaimer"),
+        for_your_clinician(state, kiosk),
         share_section(state, kiosk),
     )
 
