@@ -158,7 +158,8 @@ def sheet() -> rx.Component:
                     rows["sources"],
                     lambda s: rx.el.div(rx.el.dt(s["label"]), rx.el.dd(s["value"])),
                 ),
-                class_name="cv-sources",
+                class_name="cv-references",
+                id="cv-references",
             ),
         ),
     )
@@ -173,6 +174,9 @@ def tools() -> rx.Component:
             href=facts["fhir"],
             download=facts["file"],
             type="application/fhir+json",
+            # Not _self: the router then leaves the click to the browser, which downloads.
+            target="_blank",
+            rel="noopener",
             class_name="btn btn-primary",
             id="download-fhir",
         ),
