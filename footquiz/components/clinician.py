@@ -19,17 +19,13 @@ Kiosk = bool | rx.Var[bool]
 
 
 def clinician_link(state: View) -> rx.Component:
-    """A link to the clinician's view; the printout shows its address."""
+    """A link to the clinician's view; the printout adds its address (assets/clinician.css)."""
     return rx.el.p(
         rx.el.a(
             state.ui["for_clinician"],
             href=state.share_path.replace(LINK_PREFIX, CLINICIAN_PREFIX),
             id="clinician-link",
-        ),
-        rx.el.span(
-            ": ",
-            state.share_url.replace(LINK_PREFIX, CLINICIAN_PREFIX),
-            class_name="clinician-url",
+            custom_attrs={"data-url": state.share_url.replace(LINK_PREFIX, CLINICIAN_PREFIX)},
         ),
         class_name="clinician-handoff",
     )

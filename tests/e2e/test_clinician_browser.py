@@ -156,3 +156,17 @@ def test_a_kiosk_shows_the_desk_qr_code_of_the_clinician_view(browser: Any, app_
     secret = APP_ENV["FOOTQUIZ_SECRET"].encode()
     token = make_token(CONTENT, codebook, answers, secret, 0, get_regions()["us"].link_code)
     assert src == qr_data_uri(f"{app_url}/clinician/{token}")
+
+
+def test_the_patients_printout_names_the_clinician_view(browser: Any, app_url: str) -> None:
+    context, page = open_saved(browser, app_url, ANSWERS, None)
+    page.wait_for_function(
+        "() => document.getElementById('clinician-link')?.dataset.url?.includes('/clinician/')"
+    )
+    page.emulate_media(media="print")
+    printed = page.evaluate(
+        "() => getComputedStyle(document.getElementById('clinician-link'), '::after').content"
+    )
+    assert f"{app_url}/clinician/" in printed
+    assert page.locator("#clinician-link").is_visible()
+    context.close()
