@@ -51,6 +51,14 @@ def kiosk_pin() -> str | None:
     return None if is_prod() else DEV_KIOSK_PIN
 
 
+KIOSK_DESK_ENV = "FOOTQUIZ_KIOSK_DESK"
+
+
+def kiosk_desk() -> bool:
+    """Whether a kiosk's result shows a "send to the desk" QR code of the clinician's view."""
+    return os.environ.get(KIOSK_DESK_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def _whole(name: str, default: int) -> int:
     try:
         return max(1, int(os.environ.get(name, default)))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import reflex as rx
 
+from footquiz.clinician import ClinicianState
 from footquiz.components.trouble import APP_WRAPS
 from footquiz.config import require_origin
+from footquiz.fhir_api import with_fhir
 from footquiz.headers import with_headers
 from footquiz.logs import browser_error, cap_log_lines, server_error
-from footquiz.pages import kiosk, not_found, question, result, shared, welcome
+from footquiz.pages import clinician, kiosk, not_found, question, result, shared, welcome
 from footquiz.state import QuizState, SharedState
 
 require_origin()  # prod also refuses to start without FOOTQUIZ_SECRET (footquiz.sharing)
@@ -18,11 +20,12 @@ TITLE = "footquiz: could your foot pain come from your back?"
 DESCRIPTION = "A short, private self-check. Not a diagnosis."
 
 app = rx.App(
-    stylesheets=["/footquiz.css", "/print.css"],
+    stylesheets=["/footquiz.css", "/print.css", "/clinician.css"],
     html_lang="en",
     app_wraps=APP_WRAPS,
     toaster=None,  # no toast library: the reconnecting and trouble banners are ours
-    api_transformer=with_headers,
+    # /fhir/ is answered inside the headers' wrapper: same security headers and origin checks.
+    api_transformer=[with_fhir, with_headers],
     # Failures are logged as short escaped lines, and a failed event shows the app's notice
     # instead of Reflex's blocking alert() (which would also need 'unsafe-eval').
     backend_exception_handler=server_error,
@@ -76,6 +79,13 @@ app.add_page(
     title="A shared result | footquiz",
     description=DESCRIPTION,
     on_load=SharedState.open_shared,
+)
+app.add_page(
+    clinician.clinician,
+    route=clinician.ROUTE,
+    title="For the clinician | footquiz",
+    description=DESCRIPTION,
+    on_load=ClinicianState.open_sheet,
 )
 app.add_page(
     kiosk.kiosk,

@@ -31,7 +31,7 @@ from footquiz.config import allowed_origins, is_prod, public_url
 from footquiz.content import DEFAULT_REGION, get_content
 from footquiz.engine.assess import assess
 from footquiz.guard import RETRY_AFTER_S, busy_page, guard_socket, page_while_busy
-from footquiz.sharing import LINK_PREFIX, ShareLinkError, open_link
+from footquiz.sharing import CLINICIAN_PREFIX, LINK_PREFIX, ShareLinkError, open_link
 
 HEADERS = {
     # Treatment links open other sites: they must never learn a result link.
@@ -160,15 +160,16 @@ def _static_dir() -> Path:
     return (get_web_dir() / constants.Dirs.STATIC).resolve()
 
 
-def _bad_link(path: str) -> bool:
-    if not path.startswith(LINK_PREFIX):
-        return False
-    token = unquote(path[len(LINK_PREFIX) :]).strip("/")
+def _bad_link(path: str) -> str:
+    """The page prefix (/r/ or /clinician/) of a bad result link; "" for anything else."""
+    prefix = next((p for p in (LINK_PREFIX, CLINICIAN_PREFIX) if path.startswith(p)), "")
+    if not prefix:
+        return ""
     try:
-        open_link(token)
+        open_link(unquote(path[len(prefix) :]).strip("/"))
     except ShareLinkError:
-        return True
-    return False
+        return prefix
+    return ""
 
 
 def early_headline(path: str) -> bytes:
@@ -326,7 +327,7 @@ def with_headers(app: ASGIApp, static_dir: Path | None = None) -> ASGIApp:
         if bad_link:
             # Serve the page shell for a short stand-in path (a 10 KB path is no file name the
             # static server can look up); the page reads the real address and says it is bad.
-            stand_in = LINK_PREFIX + "invalid"
+            stand_in = bad_link + "invalid"
             scope = {**scope, "path": stand_in, "raw_path": stand_in.encode("ascii")}
         origins = allowed_origins()
         policy = content_security_policy(*inline_hashes(static_dir or _static_dir()), origins)

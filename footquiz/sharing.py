@@ -13,9 +13,18 @@ from footquiz.content.i18n import DEFAULT_LANGUAGE
 from footquiz.engine.model import Answers
 from footquiz.engine.share import SharedAnswers, ShareLinkError, make_token, open_token
 
-__all__ = ["LINK_PREFIX", "ShareLinkError", "link_token", "open_link", "qr_data_uri"]
+__all__ = [
+    "CLINICIAN_PREFIX",
+    "LINK_PREFIX",
+    "ShareLinkError",
+    "link_token",
+    "open_link",
+    "qr_data_uri",
+]
 
 LINK_PREFIX = "/r/"
+CLINICIAN_PREFIX = "/clinician/"
+"""The clinician's view of the same result link: the same token after this prefix."""
 _SECRET = link_secret()
 
 

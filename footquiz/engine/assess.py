@@ -13,11 +13,13 @@ from footquiz.engine.model import (
     LookAlikeResult,
     Reason,
     RootResult,
+    RootScore,
     SpineLikelihood,
     Tier,
     TreatmentResult,
     Urgency,
     UrgencyRule,
+    Workings,
 )
 
 
@@ -97,6 +99,7 @@ def assess(content: Content, answers: Answers) -> Assessment:
             get_help_sooner=[],
             findings=sorted(f"urgency.{r.id}" for r in emergencies),
             disclaimer=content.disclaimer,
+            workings=Workings(urgency=[r.id for r in emergencies]),
         )
 
     found = base_findings(content, effective)
@@ -117,7 +120,8 @@ def assess(content: Content, answers: Answers) -> Assessment:
         band = next(b for b in bands if b.id == min((c.band for c in caps), key=order.index))
     found.add(f"spine.{band.id}")
 
-    roots, root_reasons = _roots(content, effective, found, band.id)
+    scores = root_scores(content, effective, found)
+    roots, root_reasons = _roots(content, scores, band.id)
     if "look_alike.stenosis" in found:
         # The stenosis pattern narrows the canal; no single disc is blamed [MSD].
         roots = [r.model_copy(update={"disc": None}) for r in roots]
@@ -168,6 +172,12 @@ def assess(content: Content, answers: Answers) -> Assessment:
         get_help_sooner=[h.text for h in content.get_help_sooner],
         findings=sorted(found),
         disclaimer=content.disclaimer,
+        workings=Workings(
+            urgency=[u.id for u in deciding],
+            spine=[p.id for p in spine_rules],
+            caps=[c.id for c in caps],
+            roots=scores,
+        ),
     )
 
 
@@ -179,8 +189,19 @@ def _unique(reasons: list[Reason]) -> list[Reason]:
     return list(unique.values())
 
 
+def root_scores(content: Content, answers: Answers, found: set[str]) -> list[RootScore]:
+    """Every nerve root's points from its weak muscles and its skin areas, in content order."""
+    scores = []
+    for root in content.roots.roots:
+        held = [i for i, e in enumerate(root.evidence) if holds(e.when, answers, found)]
+        motor = sum(root.evidence[i].points for i in held if root.evidence[i].motor)
+        skin = sum(root.evidence[i].points for i in held if not root.evidence[i].motor)
+        scores.append(RootScore(root=root.id, motor=motor, skin=skin, evidence=held))
+    return scores
+
+
 def _roots(
-    content: Content, answers: Answers, found: set[str], band: str
+    content: Content, scores: list[RootScore], band: str
 ) -> tuple[list[RootResult], list[Reason]]:
     """The most likely nerve root(s), or none when the answers point to the foot itself.
 
@@ -189,12 +210,10 @@ def _roots(
     if band == "local":
         return [], []
     scheme = content.roots
-    scored = []
-    for root in scheme.roots:
-        evidence = [e for e in root.evidence if holds(e.when, answers, found)]
-        motor = sum(e.points for e in evidence if e.motor)
-        skin = sum(e.points for e in evidence if not e.motor)
-        scored.append((motor, skin, root, evidence))
+    scored = [
+        (s.motor, s.skin, root, [root.evidence[i] for i in s.evidence])
+        for s, root in zip(scores, scheme.roots, strict=True)
+    ]
     scored.sort(key=lambda item: (-item[0], -item[1]))
     top_motor, top_skin = scored[0][0], scored[0][1]
     if top_motor == 0 and top_skin < scheme.min_points:

@@ -454,6 +454,29 @@ class TreatmentResult(BaseModel):
     site: str
 
 
+class RootScore(BaseModel):
+    """One nerve root's points: weak muscles (motor) and skin areas, and the evidence that held."""
+
+    root: Literal["L3", "L4", "L5", "S1"]
+    motor: int
+    skin: int
+    evidence: list[int]
+    """Positions in the root's evidence list (the content) of the items that held."""
+
+
+class Workings(BaseModel):
+    """Which rules held, by id: what the clinician's view and the FHIR record show."""
+
+    urgency: list[str] = []
+    """The rules of the result's tier that held (none: self-care, the default)."""
+    spine: list[str] = []
+    """The spine points rules that held."""
+    caps: list[str] = []
+    """The band caps that lowered the band."""
+    roots: list[RootScore] = []
+    """Every root's score, in the content's order (none on an emergency)."""
+
+
 class Assessment(BaseModel):
     """The tailored result. Emergency results carry only urgency and the reasons for it."""
 
@@ -467,6 +490,7 @@ class Assessment(BaseModel):
     get_help_sooner: list[str]
     findings: list[str]
     disclaimer: str
+    workings: Workings = Field(default_factory=Workings)
 
     @property
     def is_emergency(self) -> bool:

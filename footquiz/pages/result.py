@@ -6,6 +6,7 @@ import reflex as rx
 
 from footquiz.components import kiosk as kiosk_tools
 from footquiz.components import spine
+from footquiz.components.clinician import for_your_clinician
 from footquiz.components.layout import call_button, heading, page, tier_icon
 from footquiz.state import AnswerView, QuizState, ReasonView, ResultView
 
@@ -317,6 +318,7 @@ def result_body(state: View, answer_rows: rx.Component, kiosk: Kiosk = False) ->
         words_section(state),
         phone_share,
         rx.el.p(state.disclaimer, class_name="disclaimer"),
+        for_your_clinician(state, kiosk),
     )
 
 

@@ -41,6 +41,8 @@ APP_ENV = {
     # one address: far more connections a minute than the default per-address limit (200).
     # The limits' own tests run their own app with the defaults (test_bounds.py).
     "FOOTQUIZ_MAX_PER_ADDRESS": "5000",
+    # Kiosk results also show staff the "send to the desk" QR code of the clinician's view.
+    "FOOTQUIZ_KIOSK_DESK": "1",
 }
 # A second app only for the idle tests: a short idle time, and a countdown long enough that a
 # test on a busy machine can act on the prompt (tap "I'm still here", run axe) before the wipe.
