@@ -79,3 +79,22 @@ def open_saved(
     page.set_default_timeout(15_000)
     page.goto("/result" if current is None else f"/quiz/{current}")
     return context, page
+
+
+NEXT_SCREEN = (
+    "([h, u]) => document.getElementById('screen-heading')?.innerText !== h && location.href !== u"
+)
+
+
+def on_screen(page: Page) -> list[str]:
+    """What the patient sees now: the screen's heading and its address."""
+    return [page.locator("#screen-heading").inner_text(), page.url]
+
+
+def wait_for_next(page: Page, before: list[str]) -> None:
+    """Wait for the next screen: a new heading at its own address (one per question).
+
+    The heading alone can change a moment before the address does; a tick made in that
+    moment would land on a page about to be replaced.
+    """
+    page.wait_for_function(NEXT_SCREEN, arg=before)

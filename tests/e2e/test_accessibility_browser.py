@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from phones import PHONE, SAFE, STORAGE_KEY, Page, make_kiosk
+from phones import PHONE, SAFE, STORAGE_KEY, Page, make_kiosk, on_screen, wait_for_next
 
 from footquiz.content import LANGUAGES, get_content
 from footquiz.engine import flow
@@ -157,13 +157,11 @@ def test_every_question_and_the_welcome_screen(
         if question.instructions:
             assert steps.first.inner_text() == question.instructions[0]
         check(page, question_id, width)
-        before = page.locator("#screen-heading").inner_text()
+        before = on_screen(page)
         for option_id in option_ids:
             page.locator(f"#option-{option_id}").check()
         page.locator("#continue").click()
-        page.wait_for_function(
-            "b => document.getElementById('screen-heading')?.innerText !== b", arg=before
-        )
+        wait_for_next(page, before)
     page.wait_for_url("**/result")
     context.close()
 

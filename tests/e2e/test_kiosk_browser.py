@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from hostile import QUIZ, run
-from phones import APP_ENV, IDLE_ENV, PHONE, STORAGE_KEY, Page, make_kiosk
+from phones import APP_ENV, IDLE_ENV, PHONE, STORAGE_KEY, Page, make_kiosk, on_screen, wait_for_next
 
 from benchmarks.patient import Patient, choose, shared_http_session
 from footquiz.content import get_codebooks
@@ -76,12 +76,10 @@ def begin(page: Page, answers: int) -> None:
     page.locator("#kiosk-start").click()
     page.wait_for_url("**/quiz/*")
     for _ in range(answers):
-        before = page.locator("#screen-heading").inner_text()
+        before = on_screen(page)
         page.get_by_label("No", exact=True).check()
         page.locator("#continue").click()
-        page.wait_for_function(
-            "b => document.getElementById('screen-heading')?.innerText !== b", arg=before
-        )
+        wait_for_next(page, before)
 
 
 def saved_answers(page: Page) -> str:
@@ -185,13 +183,11 @@ def test_result_treatments_have_no_outside_links_on_a_kiosk(tablet: Page) -> Non
     plan += [["No"], ["It is worst on my first steps in the morning or after I sit"]]
     plan += [["Slowly, with no clear cause"], ["Less than 6 weeks"], ["No"], ["40 to 49"]]
     for labels in plan:
-        before = tablet.locator("#screen-heading").inner_text()
+        before = on_screen(tablet)
         for label in labels:
             tablet.get_by_label(label, exact=True).check()
         tablet.locator("#continue").click()
-        tablet.wait_for_function(
-            "b => document.getElementById('screen-heading')?.innerText !== b", arg=before
-        )
+        wait_for_next(tablet, before)
     tablet.wait_for_url("**/result")
     tablet.locator("#treatments").wait_for()
     assert tablet.locator("#treatments .card").count() > 0
@@ -290,11 +286,9 @@ def test_back_from_question_1_on_a_kiosk_keeps_the_answers(tablet: Page) -> None
     """Red-team finding 7: Back from question 1 (or the logo, by keyboard) wiped every answer."""
     begin(tablet, 2)
     for _ in range(2):
-        before = tablet.locator("#screen-heading").inner_text()
+        before = on_screen(tablet)
         tablet.locator("#back").click()
-        tablet.wait_for_function(
-            "b => document.getElementById('screen-heading')?.innerText !== b", arg=before
-        )
+        wait_for_next(tablet, before)
     tablet.locator("#back").click()
     tablet.wait_for_url("**/kiosk")
     tablet.locator("#kiosk-continue").click()  # the attract screen offers to go on
@@ -314,12 +308,10 @@ def test_a_link_to_the_kiosk_page_neither_wipes_nor_locks_a_phone(phone: Page) -
     phone.wait_for_url("**/quiz/*")
     begin_answers = 0
     for _ in range(3):
-        before = phone.locator("#screen-heading").inner_text()
+        before = on_screen(phone)
         phone.get_by_label("No", exact=True).check()
         phone.locator("#continue").click()
-        phone.wait_for_function(
-            "b => document.getElementById('screen-heading')?.innerText !== b", arg=before
-        )
+        wait_for_next(phone, before)
         begin_answers += 1
     phone.goto("/kiosk")
     phone.locator("#kiosk-pin").wait_for()  # the staff's form, and nothing else

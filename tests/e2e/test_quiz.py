@@ -8,7 +8,7 @@ import signal
 from typing import Any
 
 import pytest
-from phones import STORAGE_KEY
+from phones import STORAGE_KEY, on_screen, wait_for_next
 
 from benchmarks.appserver import AppServer
 from footquiz.state import CONTENT
@@ -64,13 +64,11 @@ def heading(page: Page) -> str:
 
 def answer(page: Page, labels: list[str]) -> None:
     """Tick the labelled options, press Continue, and wait for the next screen."""
-    before = heading(page)
+    before = on_screen(page)
     for label in labels:
         page.get_by_label(label, exact=True).check()
     page.locator("#continue").click()
-    page.wait_for_function(
-        "before => document.getElementById('screen-heading')?.innerText !== before", arg=before
-    )
+    wait_for_next(page, before)
 
 
 def start(page: Page) -> None:
@@ -172,11 +170,9 @@ def test_an_injury_the_patient_cannot_walk_on_goes_to_an_x_ray_today(phone: Page
 def continue_with_the_saved_answer(page: Page) -> None:
     """Press Continue on a question answered before, and wait for the next screen."""
     assert page.locator("input:checked").count() > 0, heading(page)
-    before = heading(page)
+    before = on_screen(page)
     page.locator("#continue").click()
-    page.wait_for_function(
-        "before => document.getElementById('screen-heading')?.innerText !== before", arg=before
-    )
+    wait_for_next(page, before)
 
 
 def change(page: Page, question: str) -> None:
@@ -340,14 +336,12 @@ def test_keyboard_alone_completes_the_quiz(phone: Page) -> None:
     plan += [["age_40_49"]]
     for option_ids in plan:
         phone.wait_for_function("() => document.activeElement?.id === 'screen-heading'")
-        before = heading(phone)
+        before = on_screen(phone)
         for option_id in option_ids:
             choose_with_keys(phone, option_id)
         tab_to(phone, "#continue")
         phone.keyboard.press("Enter")
-        phone.wait_for_function(
-            "b => document.getElementById('screen-heading')?.innerText !== b", arg=before
-        )
+        wait_for_next(phone, before)
     phone.wait_for_url("**/result")
     phone.locator("#urgency").wait_for()
     assert "Plantar fasciitis" in phone.locator("main").inner_text()
