@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any
 
@@ -70,7 +71,7 @@ def test_every_red_flag_is_shown_with_its_answer(
     assert "present" in statuses and "absent" in statuses and "not asked" in statuses
     main = page.locator("main").inner_text()
     assert "Severe non-mechanical or night pain" in main
-    assert "date not recorded" in page.locator("#cv-meta").inner_text()
+    assert f"Date taken: {datetime.date.today()}" in page.locator("#cv-meta").inner_text()
     assert page.locator("#cv-roots tbody tr").count() == 4
     assert "Hallux" in page.locator("#cv-places").inner_text()
     assert "GIRFT" in page.locator("#cv-references").inner_text()
@@ -150,11 +151,12 @@ def test_a_kiosk_shows_the_desk_qr_code_of_the_clinician_view(browser: Any, app_
     src = page.locator("#desk-qr").get_attribute("src")
     context.close()
     # The same sealed token the app makes (the session app's key, English, the us region of
-    # an en-US browser): the code opens that link's clinician view.
+    # an en-US browser, taken today): the code opens that link's clinician view.
     answers = {q: tuple(o) for q, o in ANSWERS.items()}
     codebook = get_codebooks().codebooks[CONTENT.version]
     secret = APP_ENV["FOOTQUIZ_SECRET"].encode()
-    token = make_token(CONTENT, codebook, answers, secret, 0, get_regions()["us"].link_code)
+    us = get_regions()["us"].link_code
+    token = make_token(CONTENT, codebook, answers, secret, 0, us, datetime.date.today())
     assert src == qr_data_uri(f"{app_url}/clinician/{token}")
 
 
