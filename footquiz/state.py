@@ -476,8 +476,9 @@ class QuizState(ResultView, rx.State):
         """Whether this page load comes from a screen the patient has already left.
 
         The screen changes with the event that moves on, a moment before the address does: a
-        quick tap in that moment sends the old address's page load after the move, which,
-        acted on, would send the patient back to the question they had just answered.
+        quick tap in that moment sends the old address's page load after the move (and the
+        old address can even win in the browser). Acted on, it would send the patient back to
+        the question they had just answered; instead the patient goes where the move went.
         """
         path = unquote(self.router.url.path).rstrip("/")
         if not self._moving_to or path == self._moving_to:
@@ -591,7 +592,8 @@ class QuizState(ResultView, rx.State):
         goes to the first unanswered question, so nobody skips the safety questions.
         """
         if self._stale_load():
-            return None
+            # The old page's address may have won over the move's: go where the move went.
+            return rx.redirect(self._moving_to, replace=True)
         self._restore()
         wanted = unquote(self.router.url.path).removeprefix(QUIZ_PREFIX).strip("/")
         if not self.current and not self.done:
@@ -612,7 +614,8 @@ class QuizState(ResultView, rx.State):
         is a finished check.
         """
         if self._stale_load():
-            return None
+            # The old page's address may have won over the move's: go where the move went.
+            return rx.redirect(self._moving_to, replace=True)
         self._restore()
         if not self.done and self.answers:
             self._keep(flow.resume(CONTENT, self._answers(), None))

@@ -243,9 +243,10 @@ def _roots(
         )
         for motor, skin, root, _ in chosen
     ]
+    # A weak muscle first: it is a better clue to the root than where it hurts [TAWA].
     reasons = [
         _reason(content, "root", e.why, e.when, e.sources)
         for _, _, _, evidence in chosen
-        for e in evidence
+        for e in sorted(evidence, key=lambda e: not e.motor)
     ]
     return results, reasons

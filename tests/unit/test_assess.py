@@ -491,6 +491,16 @@ def test_classic_root_comes_first(content: Content, calm_answers: Answers, root:
     ), result.why
 
 
+@pytest.mark.parametrize("root", ROOT_CASES)
+def test_the_weak_muscle_is_the_first_reason_for_the_root(
+    content: Content, calm_answers: Answers, root: str
+) -> None:
+    """The best clue leads: the result shows only its first few reasons."""
+    result = assess(content, with_answers(calm_answers, **ROOT_CASES[root]))
+    first = next(r for r in result.why if r.conclusion == "root")
+    assert "self_tests" in first.question_ids, [r.text for r in result.why]
+
+
 def test_skin_areas_alone_name_a_root_only_as_possible(
     content: Content, calm_answers: Answers
 ) -> None:

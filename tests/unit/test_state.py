@@ -460,13 +460,15 @@ def test_change_from_the_result_comes_straight_back_unless_new_questions_apply()
 def test_a_page_load_from_a_question_already_answered_is_ignored() -> None:
     """A quick tap: the next question showed a moment before its address, so the answered
     question's own page load reaches the server after the answer. It must not send the patient
-    back; their next page's load, and a later Back, work as usual."""
+    back (nor leave them on the old address); their next page's load, and a later Back, work
+    as usual."""
     state = fresh()
     state.start()
     land(state)
     answered = state.submit({QUESTION_FIELD: "saddle_numbness", "answer": "no"})
     assert goes_to(answered, "/quiz/bladder_bowel")
-    assert at_address(state, "/quiz/saddle_numbness") is None  # stale: ignored
+    # Stale: the patient is sent on to where the answer took them, not back.
+    assert goes_to(at_address(state, "/quiz/saddle_numbness"), "/quiz/bladder_bowel")
     assert state.current == "bladder_bowel"
     assert at_address(state, "/quiz/bladder_bowel") is None and state.current == "bladder_bowel"
     # The browser's Back, once the new page has loaded: back to the first question.
