@@ -53,8 +53,6 @@ QUESTION_FIELD = "question"
 """The form's hidden field naming the question its options answer."""
 QUIZ_PREFIX = "/quiz/"
 """Each question has its own address, /quiz/<question id>, so the browser's Back works."""
-MOVE_SETTLE_S = 10.0
-"""How long after a move a page load from before it may still arrive (and is ignored)."""
 PIN_TRIES = Backoff()
 """Wrong staff PINs per device and per client address, in this backend process."""
 
@@ -429,9 +427,6 @@ class QuizState(ResultView, rx.State):
     problem: str = ""
     checking: bool = False
     """True after "Change" on the result: Continue goes straight back to the result."""
-    _moving_to: str = ""
-    """The address the last move went to, until that page's own load arrives."""
-    _moved_at: float = 0.0
     # "1" while this device is a waiting-room kiosk, until staff exit with the PIN.
     kiosk: str = rx.LocalStorage("", name="footquiz_kiosk")
     kiosk_problem: str = ""
@@ -466,25 +461,6 @@ class QuizState(ResultView, rx.State):
             },
             separators=(",", ":"),
         )
-
-    def _move(self, path: str, replace: bool = False) -> Any:
-        """Go to a screen of the check; until its own page load arrives, older loads are stale."""
-        self._moving_to, self._moved_at = path, time.time()
-        return rx.redirect(path, replace=replace)
-
-    def _stale_load(self) -> bool:
-        """Whether this page load comes from a screen the patient has already left.
-
-        The screen changes with the event that moves on, a moment before the address does: a
-        quick tap in that moment sends the old address's page load after the move (and the
-        old address can even win in the browser). Acted on, it would send the patient back to
-        the question they had just answered; instead the patient goes where the move went.
-        """
-        path = unquote(self.router.url.path).rstrip("/")
-        if not self._moving_to or path == self._moving_to:
-            self._moving_to = ""
-            return False
-        return time.time() - self._moved_at < MOVE_SETTLE_S
 
     def _finish(self) -> None:
         """The check is done: it was taken today (unless already dated), and can be shared."""
@@ -554,17 +530,17 @@ class QuizState(ResultView, rx.State):
         """Begin a fresh check."""
         self.checking = False
         self._keep(flow.start(CONTENT))
-        return self._move(QUIZ_PREFIX + self.current)
+        return rx.redirect(QUIZ_PREFIX + self.current)
 
     @rx.event
     def resume_or_start(self) -> Any:
         """Continue a check in progress (from the welcome screen), else begin one."""
         self._restore()
         if self.done:
-            return self._move("/result")
+            return rx.redirect("/result")
         if not self.current:
             self._keep(flow.start(CONTENT))
-        return self._move(QUIZ_PREFIX + self.current)
+        return rx.redirect(QUIZ_PREFIX + self.current)
 
     @rx.event
     def load_welcome(self) -> Any:
@@ -579,10 +555,10 @@ class QuizState(ResultView, rx.State):
         """On opening /quiz: restore saved answers and go to the question's own address."""
         self._restore()
         if self.done:
-            return self._move("/result", replace=True)
+            return rx.redirect("/result", replace=True)
         if not self.current:
             self._keep(flow.start(CONTENT))
-        return self._move(QUIZ_PREFIX + self.current, replace=True)
+        return rx.redirect(QUIZ_PREFIX + self.current, replace=True)
 
     @rx.event
     def load_question(self) -> Any:
@@ -591,9 +567,6 @@ class QuizState(ResultView, rx.State):
         A question the patient has reached is shown with its saved answer; any other address
         goes to the first unanswered question, so nobody skips the safety questions.
         """
-        if self._stale_load():
-            # The old page's address may have won over the move's: go where the move went.
-            return rx.redirect(self._moving_to, replace=True)
         self._restore()
         wanted = unquote(self.router.url.path).removeprefix(QUIZ_PREFIX).strip("/")
         if not self.current and not self.done:
@@ -603,7 +576,8 @@ class QuizState(ResultView, rx.State):
                 self._keep(flow.go_to(CONTENT, self._position(), wanted))
             except QuizError:
                 self._keep(flow.resume(CONTENT, self._answers(), None))
-                return self._move("/result" if self.done else QUIZ_PREFIX + self.current, True)
+                target = "/result" if self.done else QUIZ_PREFIX + self.current
+                return rx.redirect(target, replace=True)
         return None
 
     @rx.event
@@ -613,16 +587,11 @@ class QuizState(ResultView, rx.State):
         Every question on the path answered (the browser's Forward from the last question)
         is a finished check.
         """
-        if self._stale_load():
-            # The old page's address may have won over the move's: go where the move went.
-            return rx.redirect(self._moving_to, replace=True)
         self._restore()
         if not self.done and self.answers:
             self._keep(flow.resume(CONTENT, self._answers(), None))
         if not self.done:
-            if not self.current:
-                return rx.redirect("/", replace=True)
-            return self._move(QUIZ_PREFIX + self.current, replace=True)
+            return rx.redirect(QUIZ_PREFIX + self.current if self.current else "/", replace=True)
         self._finish()
         return None
 
@@ -660,8 +629,8 @@ class QuizState(ResultView, rx.State):
             # Ready before the result appears: the QR code arriving later would push the
             # buttons below it down, under a finger about to tap them.
             self._finish()
-            return self._move("/result")
-        return self._move(QUIZ_PREFIX + self.current)
+            return rx.redirect("/result")
+        return rx.redirect(QUIZ_PREFIX + self.current)
 
     @rx.event
     def back(self, shown: str = "") -> Any:
@@ -674,9 +643,9 @@ class QuizState(ResultView, rx.State):
         if shown != (position.current or ""):
             return None
         if not position.done and position.current == CONTENT.questions[0].id:
-            return self._move("/")
+            return rx.redirect("/")
         self._keep(flow.back(CONTENT, position))
-        return self._move(QUIZ_PREFIX + self.current)
+        return rx.redirect(QUIZ_PREFIX + self.current)
 
     @rx.event
     def change(self, question_id: str) -> Any:
@@ -686,7 +655,7 @@ class QuizState(ResultView, rx.State):
         except QuizError:
             return None
         self.checking = True
-        return self._move(QUIZ_PREFIX + self.current)
+        return rx.redirect(QUIZ_PREFIX + self.current)
 
     def _forget(self) -> None:
         """Drop every answer, here and in browser storage."""
@@ -702,7 +671,7 @@ class QuizState(ResultView, rx.State):
     def start_over(self) -> Any:
         """Forget every answer, here and in browser storage."""
         self._forget()
-        return self._move("/kiosk" if self.kiosk else "/")
+        return rx.redirect("/kiosk" if self.kiosk else "/")
 
     @rx.event
     def keep_alive(self) -> None:
