@@ -433,6 +433,8 @@ class QuizState(ResultView, rx.State):
     # Set when an event failed on the server: the app's own notice instead of Reflex's alert().
     trouble: bool = False
     _alive_at: float = 0.0
+    _moves: list[str] = []
+    """Addresses this session sent the browser to whose page loads have not come back yet."""
     saved: str = rx.LocalStorage("", name="footquiz_answers")
     lang_saved: str = rx.LocalStorage("", name="footquiz_lang")
     region_saved: str = rx.LocalStorage("", name="footquiz_region")
@@ -466,6 +468,27 @@ class QuizState(ResultView, rx.State):
         """The check is done: it was taken today (unless already dated), and can be shared."""
         self.result_date = self.result_date or datetime.date.today().isoformat()
         self._prepare_sharing()
+
+    def _move(self, path: str, replace: bool = False) -> Any:
+        """Send the browser to ``path``; its page load will come back here, in order."""
+        if self._moves[-1:] != [path]:  # a second move to one address loads it once
+            self._moves = [*self._moves, path]
+        return rx.redirect(path, replace=replace)
+
+    def _late(self, path: str) -> bool:
+        """Whether this page load is for an address the patient has since moved on from.
+
+        A quick tap can answer a question whose words came a moment before its address: the
+        page load of that address then arrives after the move on from it, and must not take
+        the patient back. Loads of the app's own moves come in the order they were sent;
+        any other load (the browser's Back or Forward, a typed address) forgets them all.
+        """
+        if path not in self._moves:
+            if self._moves:
+                self._moves = []
+            return False
+        self._moves = self._moves[self._moves.index(path) + 1 :]
+        return bool(self._moves)
 
     def _pick_language(self) -> None:
         """The patient's choices if made, else the browser's: language, then care region.
@@ -530,23 +553,23 @@ class QuizState(ResultView, rx.State):
         """Begin a fresh check."""
         self.checking = False
         self._keep(flow.start(CONTENT))
-        return rx.redirect(QUIZ_PREFIX + self.current)
+        return self._move(QUIZ_PREFIX + self.current)
 
     @rx.event
     def resume_or_start(self) -> Any:
         """Continue a check in progress (from the welcome screen), else begin one."""
         self._restore()
         if self.done:
-            return rx.redirect("/result")
+            return self._move("/result")
         if not self.current:
             self._keep(flow.start(CONTENT))
-        return rx.redirect(QUIZ_PREFIX + self.current)
+        return self._move(QUIZ_PREFIX + self.current)
 
     @rx.event
     def load_welcome(self) -> Any:
         """On opening the welcome screen: offer to continue a saved check (kiosk: attract)."""
         if self.kiosk:
-            return rx.redirect("/kiosk", replace=True)
+            return self._move("/kiosk", replace=True)
         self._restore()
         return None
 
@@ -555,10 +578,10 @@ class QuizState(ResultView, rx.State):
         """On opening /quiz: restore saved answers and go to the question's own address."""
         self._restore()
         if self.done:
-            return rx.redirect("/result", replace=True)
+            return self._move("/result", replace=True)
         if not self.current:
             self._keep(flow.start(CONTENT))
-        return rx.redirect(QUIZ_PREFIX + self.current, replace=True)
+        return self._move(QUIZ_PREFIX + self.current, replace=True)
 
     @rx.event
     def load_question(self) -> Any:
@@ -568,7 +591,10 @@ class QuizState(ResultView, rx.State):
         goes to the first unanswered question, so nobody skips the safety questions.
         """
         self._restore()
-        wanted = unquote(self.router.url.path).removeprefix(QUIZ_PREFIX).strip("/")
+        path = unquote(self.router.url.path)
+        if self._late(path):
+            return None  # the move on from it is on its way
+        wanted = path.removeprefix(QUIZ_PREFIX).strip("/")
         if not self.current and not self.done:
             self._keep(flow.start(CONTENT))
         if wanted != self.current:
@@ -577,7 +603,7 @@ class QuizState(ResultView, rx.State):
             except QuizError:
                 self._keep(flow.resume(CONTENT, self._answers(), None))
                 target = "/result" if self.done else QUIZ_PREFIX + self.current
-                return rx.redirect(target, replace=True)
+                return self._move(target, replace=True)
         return None
 
     @rx.event
@@ -588,10 +614,12 @@ class QuizState(ResultView, rx.State):
         is a finished check.
         """
         self._restore()
+        if self._late("/result"):
+            return None  # a quick tap on Change: the move to that question is on its way
         if not self.done and self.answers:
             self._keep(flow.resume(CONTENT, self._answers(), None))
         if not self.done:
-            return rx.redirect(QUIZ_PREFIX + self.current if self.current else "/", replace=True)
+            return self._move(QUIZ_PREFIX + self.current if self.current else "/", replace=True)
         self._finish()
         return None
 
@@ -629,8 +657,8 @@ class QuizState(ResultView, rx.State):
             # Ready before the result appears: the QR code arriving later would push the
             # buttons below it down, under a finger about to tap them.
             self._finish()
-            return rx.redirect("/result")
-        return rx.redirect(QUIZ_PREFIX + self.current)
+            return self._move("/result")
+        return self._move(QUIZ_PREFIX + self.current)
 
     @rx.event
     def back(self, shown: str = "") -> Any:
@@ -643,9 +671,9 @@ class QuizState(ResultView, rx.State):
         if shown != (position.current or ""):
             return None
         if not position.done and position.current == CONTENT.questions[0].id:
-            return rx.redirect("/")
+            return self._move("/")
         self._keep(flow.back(CONTENT, position))
-        return rx.redirect(QUIZ_PREFIX + self.current)
+        return self._move(QUIZ_PREFIX + self.current)
 
     @rx.event
     def change(self, question_id: str) -> Any:
@@ -655,7 +683,7 @@ class QuizState(ResultView, rx.State):
         except QuizError:
             return None
         self.checking = True
-        return rx.redirect(QUIZ_PREFIX + self.current)
+        return self._move(QUIZ_PREFIX + self.current)
 
     def _forget(self) -> None:
         """Drop every answer, here and in browser storage."""
@@ -671,7 +699,7 @@ class QuizState(ResultView, rx.State):
     def start_over(self) -> Any:
         """Forget every answer, here and in browser storage."""
         self._forget()
-        return rx.redirect("/kiosk" if self.kiosk else "/")
+        return self._move("/kiosk" if self.kiosk else "/")
 
     @rx.event
     def keep_alive(self) -> None:
@@ -762,7 +790,7 @@ class QuizState(ResultView, rx.State):
             return None
         self.kiosk = ""
         self._forget()
-        return rx.redirect("/", replace=True)
+        return self._move("/", replace=True)
 
     # ----- what the pages show ---------------------------------------------------------------
 

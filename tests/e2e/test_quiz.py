@@ -8,6 +8,7 @@ import signal
 from typing import Any
 
 import pytest
+from phones import SAFE as SAFE_IDS
 from phones import STORAGE_KEY, on_screen, wait_for_next
 
 from benchmarks.appserver import AppServer
@@ -282,6 +283,36 @@ def test_a_second_tap_on_back_while_the_server_is_slow_goes_back_once(
     # Continue is answered after both taps: it moves on from the question the patient sees.
     continue_with_the_saved_answer(phone)
     assert heading(phone) == TEXT["both_legs_pain"]
+
+
+# Taps "No" (or "None of these") and Continue the moment a listed question's words show, in
+# the same turn of the page's script that put them there: before the page has moved to its
+# address, as a patient on a slow phone can.
+# Every question shown is noted in window.shown.
+TAP_AT_ONCE = """answers => { window.shown = []; new MutationObserver(() => {
+  const shown = document.getElementById('screen-heading')?.textContent;
+  if (!shown || shown === window.shown.at(-1)) return;
+  window.shown.push(shown);
+  if (!(shown in answers)) return;
+  document.getElementById('option-' + answers[shown]).click();
+  document.getElementById('continue').click();
+}).observe(document.body, {subtree: true, childList: true, characterData: true}) }"""
+
+
+def test_a_patient_who_taps_as_soon_as_each_question_shows_is_never_sent_back(
+    phone: Page,
+) -> None:
+    """A question's words show a moment before its address does; a tap in that moment
+    answers it, and the page load of its address, sent later, must not bring it back."""
+    start(phone)
+    phone.evaluate(TAP_AT_ONCE, {TEXT[q]: a[0] for q, a in SAFE_IDS.items()})
+    phone.locator("#option-no").click()
+    phone.locator("#continue").click()
+    phone.wait_for_url("**/quiz/pain_regions")
+    phone.get_by_text(TEXT["pain_regions"]).wait_for()
+    assert saved_answers(phone) == SAFE_IDS
+    questions = [*list(SAFE_IDS)[1:], "pain_regions"]
+    assert phone.evaluate("window.shown") == [TEXT[q] for q in questions]  # none came back
 
 
 def test_reload_mid_quiz_keeps_answers(phone: Page) -> None:

@@ -10,7 +10,7 @@ import pytest
 from footquiz import state as state_module
 from footquiz.attempts import Backoff
 from footquiz.engine.model import Answers
-from footquiz.state import CONTENT, QUESTION_FIELD, QuizState
+from footquiz.state import CONTENT, QUESTION_FIELD, QUIZ_PREFIX, QuizState
 
 SAFE = {
     "saddle_numbness": "no",
@@ -33,9 +33,32 @@ def fresh(saved: str = "") -> QuizState:
     return state
 
 
-def tap_continue(state: QuizState, fields: dict[str, Any]) -> Any:
-    """Press Continue: the form sends the ticked options and the question on screen."""
-    return state.submit({QUESTION_FIELD: state.current, **fields})
+def tap_continue(state: QuizState, fields: dict[str, Any], at: str | None = None) -> Any:
+    """Press Continue: the form sends the ticked options and the question on screen.
+
+    The tap comes from the question's own address unless ``at`` names another (a quick tap,
+    made before the browser moved there).
+    """
+    set_address(state, QUIZ_PREFIX + state.current if at is None else at)
+    moved = state.submit({QUESTION_FIELD: state.current, **fields})
+    if at is None:
+        follow(state, moved)
+    return moved
+
+
+def follow(state: QuizState, event: Any) -> None:
+    """The browser goes where a handler sent it, and that page's load comes back."""
+    for spec in event if isinstance(event, list) else [event]:
+        path = dict((str(name), value) for name, value in getattr(spec, "args", ()))
+        if "path" in path:
+            at_address(state, json.loads(str(path["path"])))
+
+
+def set_address(state: QuizState, path: str) -> None:
+    """The address the browser is on when its next event is sent."""
+    from reflex.istate.data import ReflexURL, RouterData
+
+    state.router = RouterData(url=ReflexURL(f"http://localhost{path}"))
 
 
 def tap_back(state: QuizState) -> Any:
@@ -390,9 +413,7 @@ def finished(state: QuizState) -> None:
 
 def at_address(state: QuizState, path: str) -> Any:
     """Open an address in this session, as a typed URL or the browser's Back and Forward."""
-    from reflex.istate.data import ReflexURL, RouterData
-
-    state.router = RouterData(url=ReflexURL(f"http://localhost{path}"))
+    set_address(state, path)
     return state.load_question() if path.startswith("/quiz/") else state.load_result()
 
 
@@ -408,6 +429,35 @@ def test_each_question_has_its_own_address_and_the_browsers_back_keeps_answers()
     at_address(state, "/quiz/both_legs_pain")  # and Forward
     assert state.current == "both_legs_pain" and len(state.answers) == 5
     assert state.question_title == TITLE.format(CONTENT.question("both_legs_pain").text)
+
+
+def test_quick_taps_before_the_address_moves_are_not_undone_by_the_late_page_loads() -> None:
+    state = fresh()
+    at_address(state, "/quiz/saddle_numbness")
+    # Three taps, each on a question whose words came before its address: still the first.
+    for _ in range(3):
+        moved = tap_continue(state, {"answer": "no"}, at="/quiz/saddle_numbness")
+    assert goes_to(moved, "/quiz/both_legs_pain")
+    # The page loads of the addresses moved through arrive now, in order: no move back.
+    assert at_address(state, "/quiz/bladder_bowel") is None
+    assert at_address(state, "/quiz/sex_problems") is None
+    assert state.current == "both_legs_pain"
+    assert at_address(state, "/quiz/both_legs_pain") is None
+    assert state.current == "both_legs_pain" and len(state.answers) == 3
+    at_address(state, "/quiz/bladder_bowel")  # then the browser's Back works as before
+    assert state.current == "bladder_bowel"
+    assert [o["id"] for o in state.options if o["checked"]] == ["no"]
+
+
+def test_a_quick_tap_on_change_is_not_undone_by_the_results_late_page_load() -> None:
+    state = fresh()
+    finished(state)
+    at_address(state, "/quiz/age")  # the browser's Back to the last question
+    # Continue shows the result; Change is tapped before the result's own page load is sent.
+    assert goes_to(tap_continue(state, {"answer": "age_40_49"}, at="/quiz/age"), "/result")
+    assert goes_to(state.change("injury"), "/quiz/injury")
+    assert at_address(state, "/result") is None  # the result's own load, sent late
+    assert state.current == "injury" and not state.done
 
 
 TITLE = "{} - footquiz"
