@@ -31,7 +31,13 @@ from footquiz.config import allowed_origins, is_prod, public_url
 from footquiz.content import DEFAULT_REGION, get_content
 from footquiz.engine.assess import assess
 from footquiz.guard import RETRY_AFTER_S, busy_page, guard_socket, page_while_busy
-from footquiz.sharing import CLINICIAN_PREFIX, LINK_PREFIX, ShareLinkError, open_link
+from footquiz.sharing import (
+    CLINICIAN_PREFIX,
+    LINK_PREFIX,
+    OpenedLink,
+    ShareLinkError,
+    open_link,
+)
 
 HEADERS = {
     # Treatment links open other sites: they must never learn a result link.
@@ -160,29 +166,27 @@ def _static_dir() -> Path:
     return (get_web_dir() / constants.Dirs.STATIC).resolve()
 
 
-def _bad_link(path: str) -> str:
-    """The page prefix (/r/ or /clinician/) of a bad result link; "" for anything else."""
+def _page_link(path: str) -> tuple[str, OpenedLink | None]:
+    """A result link page's prefix (/r/ or /clinician/) and its link opened, None if bad.
+
+    ("", None) for any other page. Each page request opens its link once.
+    """
     prefix = next((p for p in (LINK_PREFIX, CLINICIAN_PREFIX) if path.startswith(p)), "")
     if not prefix:
-        return ""
+        return "", None
     try:
-        open_link(unquote(path[len(prefix) :]).strip("/"))
+        return prefix, open_link(unquote(path[len(prefix) :]).strip("/"))
     except ShareLinkError:
-        return prefix
-    return ""
+        return prefix, None
 
 
-def early_headline(path: str) -> bytes:
-    """For a good, current result link: its headline and date as plain HTML, else nothing.
+def early_headline(opened: OpenedLink) -> bytes:
+    """For a current result link: its headline and date as plain HTML, else nothing.
 
     Shown by the page as sent, before any script runs; footquiz.css hides it once the app
     shows the result itself.
     """
-    token = unquote(path[len(LINK_PREFIX) :]).strip("/")
-    try:
-        shared, language, region = open_link(token)
-    except ShareLinkError:
-        return b""
+    shared, language, region = opened
     if not shared.is_current:
         return b""
     content = get_content(language, region or DEFAULT_REGION)
@@ -323,7 +327,8 @@ def with_headers(app: ASGIApp, static_dir: Path | None = None) -> ASGIApp:
         if page_while_busy(scope):
             await _busy(send)
             return
-        bad_link = _bad_link(scope.get("path", ""))
+        prefix, opened = _page_link(scope.get("path", ""))
+        bad_link = prefix if opened is None else ""
         if bad_link:
             # Serve the page shell for a short stand-in path (a 10 KB path is no file name the
             # static server can look up); the page reads the real address and says it is bad.
@@ -332,8 +337,8 @@ def with_headers(app: ASGIApp, static_dir: Path | None = None) -> ASGIApp:
         origins = allowed_origins()
         policy = content_security_policy(*inline_hashes(static_dir or _static_dir()), origins)
         early = b""
-        if not bad_link and scope.get("method") == "GET" and scope["path"].startswith(LINK_PREFIX):
-            early = early_headline(scope["path"])
+        if opened is not None and prefix == LINK_PREFIX and scope.get("method") == "GET":
+            early = early_headline(opened)
             # The page uncompressed, so the headline can go in (it is about 1 KB).
             plain = [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"accept-encoding"]
             scope = {**scope, "headers": plain}

@@ -45,7 +45,11 @@ def link_token(
     return make_token(content, codebook, answers, _SECRET, _CODES.index(language), link_code, day)
 
 
-def open_link(token: str) -> tuple[SharedAnswers, str, str | None]:
+OpenedLink = tuple[SharedAnswers, str, str | None]
+"""An opened result link: its answers, language and region (None before regions)."""
+
+
+def open_link(token: str) -> OpenedLink:
     """Open a result link's token: its answers, language and region (None before regions).
 
     Raises :class:`ShareLinkError` for a bad link.

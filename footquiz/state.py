@@ -337,10 +337,7 @@ class ResultView(rx.State, mixin=True):
     @rx.var
     def sciatica(self) -> bool:
         """Whether to name the patient's and the doctor's word: a nerve root, not stenosis."""
-        if not self.done:
-            return False
-        result = self._result()
-        return bool(result.roots) and all(a.id != "stenosis" for a in result.look_alikes)
+        return self.done and self._result().sciatica
 
     @rx.var
     def treatments(self) -> list[dict[str, str]]:

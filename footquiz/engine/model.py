@@ -496,3 +496,12 @@ class Assessment(BaseModel):
     def is_emergency(self) -> bool:
         """True when the patient should call emergency services now."""
         return self.urgency.tier == Tier.EMERGENCY
+
+    @property
+    def sciatica(self) -> bool:
+        """Whether the doctor's word for it is sciatica.
+
+        That is a likely nerve root in the leg, but not with the pattern of spinal stenosis,
+        which has its own name. [NHSW][NG59][MSD]
+        """
+        return bool(self.roots) and all(a.id != "stenosis" for a in self.look_alikes)

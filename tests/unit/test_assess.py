@@ -682,6 +682,11 @@ def test_stenosis_blames_no_single_disc(content: Content, calm_answers: Answers)
     assert [(r.root, r.disc) for r in result.roots] == [("L5", None)]
     disc = assess(content, {**answers, "worse_with": ("cough_sneeze",)})
     assert [(r.root, r.disc) for r in disc.roots] == [("L5", "L4-L5")]
+    # The patient's doctor will say "stenosis" here, and "sciatica" once a disc fits better.
+    assert not result.sciatica and disc.sciatica
+    assert not assess(
+        content, with_answers(calm_answers, **LOOK_ALIKE_CASES["plantar_fasciitis"])
+    ).sciatica
 
 
 def test_recent_pain_down_both_legs_is_same_day(content: Content, calm_answers: Answers) -> None:
