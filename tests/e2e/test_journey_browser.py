@@ -127,8 +127,9 @@ def test_back_and_forward_move_between_questions_and_into_the_result(device: Pag
 @pytest.mark.parametrize("size", ["kiosk-portrait", "kiosk-landscape"])
 def test_on_a_kiosk_every_question_fits_one_screen(browser: Any, app_url: str, size: str) -> None:
     """Nothing on a kiosk needs scrolling but the result: on each question of a sciatica path,
-    every option and Continue are on the screen as it opens (staff controls may sit below);
-    on a landscape tablet the body map sits beside its list of places."""
+    every option and Continue are on the screen as it opens, and still are once Continue with
+    nothing chosen has shown the error (staff controls may sit below); on a landscape tablet
+    the body map sits beside its list of places."""
     context = browser.new_context(base_url=app_url, **SIZES[size])
     page = context.new_page()
     page.set_default_timeout(20_000)
@@ -138,11 +139,10 @@ def test_on_a_kiosk_every_question_fits_one_screen(browser: Any, app_url: str, s
         page.locator("#kiosk-start").click()
         for question_id, labels in SCIATICA:
             on_question(page, question_id)
-            bottom = page.evaluate(
-                "() => document.getElementById('continue').getBoundingClientRect().bottom"
-                " + window.scrollY"
-            )
-            assert bottom <= height, (question_id, bottom, height)
+            assert continue_bottom(page) <= height, (question_id, continue_bottom(page))
+            page.locator("#continue").click()
+            page.locator("#error-summary").wait_for()
+            assert continue_bottom(page) <= height, (question_id, "error", continue_bottom(page))
             if question_id == "pain_regions" and size == "kiosk-landscape":
                 beside = page.evaluate(
                     "() => { const m = document.getElementById('body-map')"
@@ -154,6 +154,13 @@ def test_on_a_kiosk_every_question_fits_one_screen(browser: Any, app_url: str, s
         on_result(page)
     finally:
         context.close()
+
+
+def continue_bottom(page: Page) -> float:
+    """How far down the page Continue ends, in CSS pixels."""
+    return page.evaluate(
+        "() => document.getElementById('continue').getBoundingClientRect().bottom + scrollY"
+    )
 
 
 def test_a_question_not_reached_goes_to_the_first_unanswered_one(phone: Page) -> None:
