@@ -52,6 +52,8 @@ ANSWER_FIELD = "answer"
 QUESTION_FIELD = "question"
 """The form's hidden field naming the question its options answer."""
 QUIZ_PREFIX = "/quiz/"
+MOVES_KEPT = 8
+"""The most page moves a session remembers while their page loads are on their way."""
 """Each question has its own address, /quiz/<question id>, so the browser's Back works."""
 PIN_TRIES = Backoff()
 """Wrong staff PINs per device and per client address, in this backend process."""
@@ -469,7 +471,9 @@ class QuizState(ResultView, rx.State):
     def _move(self, path: str, replace: bool = False) -> Any:
         """Send the browser to ``path``; its page load will come back here, in order."""
         if self._moves[-1:] != [path]:  # a second move to one address loads it once
-            self._moves = [*self._moves, path]
+            # A few at most: a quick patient has one or two on their way; a client that never
+            # loads its pages must not grow the session.
+            self._moves = [*self._moves[1 - MOVES_KEPT :], path]
         return rx.redirect(path, replace=replace)
 
     def _late(self, path: str) -> bool:

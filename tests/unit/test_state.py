@@ -449,6 +449,16 @@ def test_quick_taps_before_the_address_moves_are_not_undone_by_the_late_page_loa
     assert [o["id"] for o in state.options if o["checked"]] == ["no"]
 
 
+def test_a_client_that_never_loads_its_pages_does_not_grow_the_session() -> None:
+    state = fresh()
+    state.start()
+    for _ in range(50):  # Back and Continue, over and over, with no page load in between
+        state.back(state.current)
+        state.start()
+        tap_continue(state, {"answer": "no"}, at="/")
+    assert len(state._moves) <= state_module.MOVES_KEPT
+
+
 def test_a_quick_tap_on_change_is_not_undone_by_the_results_late_page_load() -> None:
     state = fresh()
     finished(state)
