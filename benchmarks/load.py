@@ -9,8 +9,10 @@ submit event to receiving the state delta. Loopback only, bounded, stops by itse
     python -m benchmarks.load --managers memory --patients 1000
     python -m benchmarks.load --url http://127.0.0.1:8000  # a set-up already running
     python -m benchmarks.load --url http://127.0.0.1:8001 http://127.0.0.1:8002  # spread
+    python -m benchmarks.load --managers redis --patients 1000 --profile   # py-spy summary
 
-Prints a table and writes bench-results/load.json.
+Prints a table (with the backend's CPU milliseconds per answer) and writes
+bench-results/load.json; ``--profile`` also writes py-spy's samples there.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ import aiohttp
 import socketio
 from reflex import constants
 
+from benchmarks import profile
 from benchmarks.appserver import ROOT, AppServer, running_app
 from benchmarks.patient import Patient, ProtocolError, choose, shared_http_session
 from benchmarks.redisserver import RedisServer, running_redis
@@ -91,6 +94,8 @@ class Run:
     kib_per_patient: float
     redis_mib: float
     backend_cpu_cores: float
+    cpu_ms_per_answer: float
+    """The backend's CPU time over the whole run (connects and results too) per answer."""
     generator_cpu_cores: float
     other_cpu_cores: float
     seconds: float
@@ -244,6 +249,7 @@ def _summarise(
         kib_per_patient=round(max(peak - idle, 0) / 1024 / patients, 1) if peak else 0.0,
         redis_mib=round(redis_bytes / MIB, 1),
         backend_cpu_cores=round(cpu[0] / seconds, 2),
+        cpu_ms_per_answer=round(1000 * cpu[0] / max(len(tally.answer_ms), 1), 2),
         generator_cpu_cores=round(cpu[1] / seconds, 2),
         other_cpu_cores=round(max(cpu[2] - cpu[0] - cpu[1], 0) / seconds, 2),
         seconds=round(seconds, 1),
@@ -283,22 +289,34 @@ async def warm_up(url: str) -> None:
 
 
 def measure(
-    manager: str, workers: int, patients: int, ramp_s: float, seed: int, work_dir: Path
+    manager: str,
+    workers: int,
+    patients: int,
+    ramp_s: float,
+    seed: int,
+    work_dir: Path,
+    profile_to: Path | None = None,
 ) -> Run:
-    """Start a fresh backend, load it with ``patients`` and summarise."""
-    with backend(manager, workers, work_dir) as (server, redis):
+    """Start a fresh backend, load it with ``patients`` and summarise.
+
+    ``profile_to``: sample the backend with py-spy while the patients come, into this file.
+    """
+    with backend(manager, workers, work_dir) as (server, redis), ExitStack() as stack:
         asyncio.run(warm_up(server.url))
         idle = server.memory_bytes()
         # The backend's CPU includes its redis-server, which does part of its work.
         pids = server.pids() + ([redis.process.pid] if redis else [])
         cpu_start, start = _cpu_seconds(pids), time.monotonic()
         machine_start = _machine_cpu_seconds()
+        if profile_to is not None:
+            stack.enter_context(profile.sampling(server.process.pid, profile_to))
         tally, peak, generator_cpu = asyncio.run(
             drive([server.url], patients, ramp_s, seed, server)
         )
         seconds = time.monotonic() - start
         backend_cpu = _cpu_seconds(pids) - cpu_start
         machine_cpu = _machine_cpu_seconds() - machine_start
+        stack.close()  # py-spy stops before its samples are read
         redis_bytes = redis.memory_bytes() if redis else 0
         return _summarise(
             manager,
@@ -317,7 +335,7 @@ def print_table(runs: list[Run]) -> None:
     head = (
         f"{'manager':8} {'wk':>2} {'N':>5} {'answers':>7} {'err':>4} {'p50':>6} {'p95':>6} "
         f"{'p99':>6} {'max':>6} {'ev/s':>6} {'idle MiB':>8} {'peak MiB':>8} "
-        f"{'KiB/pt':>6} {'redis':>6} {'cpu be':>6} {'cpu gen':>7} {'cpu other':>9}"
+        f"{'KiB/pt':>6} {'redis':>6} {'cpu be':>6} {'ms/ans':>6} {'cpu gen':>7} {'cpu other':>9}"
     )
     print(head)
     for r in runs:
@@ -326,7 +344,8 @@ def print_table(runs: list[Run]) -> None:
             f"{sum(r.errors.values()):>4} {r.p50_ms:>6} {r.p95_ms:>6} {r.p99_ms:>6} "
             f"{r.max_ms:>6} {r.events_per_s:>6} {r.backend_idle_mib:>8} "
             f"{r.backend_peak_mib:>8} {r.kib_per_patient:>6} {r.redis_mib:>6} "
-            f"{r.backend_cpu_cores:>6} {r.generator_cpu_cores:>7} {r.other_cpu_cores:>9}"
+            f"{r.backend_cpu_cores:>6} {r.cpu_ms_per_answer:>6} {r.generator_cpu_cores:>7} "
+            f"{r.other_cpu_cores:>9}"
         )
         for message, count in r.errors.items():
             print(f"    {count} x {message}")
@@ -353,6 +372,9 @@ def main() -> None:
     parser.add_argument("--ramp", type=float, default=20.0, help="seconds over which they arrive")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--url", nargs="+", help="load these running backends (loopback only)")
+    parser.add_argument(
+        "--profile", action="store_true", help="sample the backend with py-spy; print a summary"
+    )
     options = parser.parse_args()
 
     runs = []
@@ -376,10 +398,24 @@ def main() -> None:
                 for patients in options.patients:
                     workers = options.workers if manager == "redis" else 1
                     work_dir = Path(tmp) / f"{manager}-{patients}"
+                    name = f"profile-{manager}-{patients}.txt"
+                    samples = RESULTS / name if options.profile else None
+                    RESULTS.mkdir(exist_ok=True)
                     runs.append(
-                        measure(manager, workers, patients, options.ramp, options.seed, work_dir)
+                        measure(
+                            manager,
+                            workers,
+                            patients,
+                            options.ramp,
+                            options.seed,
+                            work_dir,
+                            samples,
+                        )
                     )
                     print_table(runs[-1:])
+                    if samples is not None:
+                        profile.print_summary(profile.read(samples))
+                        print(f"samples (collapsed stacks): {samples.relative_to(ROOT)}")
     print()
     print_table(runs)
     RESULTS.mkdir(exist_ok=True)

@@ -64,10 +64,17 @@ def open_link(token: str) -> OpenedLink:
     return shared, _CODES[shared.language], region
 
 
+QR_MASK = 0
+"""Every code uses this mask pattern (ISO/IEC 18004 allows any of eight)."""
+
+
 @lru_cache(maxsize=1024)
 def qr_data_uri(url: str) -> str:
     """A QR code of ``url`` as an SVG data URI (made here: nothing goes to a QR service).
 
     Kept for the last links made: re-opening a result must not cost a new code each time.
     """
-    return segno.make(url, error="m").svg_data_uri(scale=4, border=2, dark="#000000")
+    # One fixed mask: any of the eight reads alike on a phone, and trying all eight to pick
+    # the "best" made each code cost eight times the work.
+    code = segno.make(url, error="m", mask=QR_MASK)
+    return code.svg_data_uri(scale=4, border=2, dark="#000000")

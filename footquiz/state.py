@@ -9,7 +9,6 @@ import logging
 import math
 import time
 from collections.abc import Mapping
-from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, TypedDict
 from urllib.parse import unquote
@@ -32,8 +31,8 @@ from footquiz.content.i18n import DEFAULT_LANGUAGE
 from footquiz.engine import flow
 from footquiz.engine.answers import QuizError
 from footquiz.engine.assess import assess
-from footquiz.engine.diagram import MAP_QUESTION, SIDE_QUESTION, DiagramView, diagram_view
-from footquiz.engine.model import Answers, Assessment, Content, Phone, Tier
+from footquiz.engine.diagram import MAP_QUESTION, SIDE_QUESTION, screen_diagram
+from footquiz.engine.model import Answers, Assessment, Content, Phone, Question, Tier
 from footquiz.engine.words import terms_in
 from footquiz.sharing import LINK_PREFIX, ShareLinkError, link_token, open_link, qr_data_uri
 
@@ -119,28 +118,6 @@ def describe_answers(
     return rows
 
 
-Frozen = tuple[tuple[str, tuple[str, ...]], ...]
-
-
-@lru_cache(maxsize=4096)
-def _assessment(frozen: Frozen, language: str, region: str) -> Assessment:
-    """The engine's assessment, cached per answer set (events re-read it many times)."""
-    return assess(get_content(language, region), dict(frozen))
-
-
-@lru_cache(maxsize=4096)
-def _diagram_view(frozen: Frozen, done: bool, language: str, region: str) -> DiagramView:
-    """What the spine diagram shows: the final result, or the places marked so far."""
-    final = _assessment(frozen, language, region) if done else None
-    return diagram_view(get_content(language, region), dict(frozen), final)
-
-
-@lru_cache(maxsize=4096)
-def _progress(frozen: Frozen, current: str) -> flow.Progress:
-    """Step and total on this path, worked out once per answer set (three vars read it)."""
-    return flow.progress(CONTENT, flow.Position(answers=dict(frozen), current=current or None))
-
-
 def browser_language(accept_language: str) -> str:
     """The first language in an Accept-Language header that the app has, else English."""
     for part in accept_language.split(","):
@@ -170,10 +147,143 @@ def glossary_view(content: Content, texts: list[str]) -> list[dict[str, str]]:
     return [{"term": g.term, "plain": g.plain} for g in terms_in(content, texts)]
 
 
+class ResultScreen(TypedDict):
+    """Everything the result page shows that depends on the answers: one view per result."""
+
+    result_title: str
+    made_on: str
+    urgency: dict[str, str]
+    is_emergency: bool
+    urgency_call: dict[str, str]
+    spine: dict[str, str]
+    roots: list[dict[str, str]]
+    look_alikes: list[dict[str, str]]
+    why: list[ReasonView]
+    why_first: list[ReasonView]
+    why_more: list[ReasonView]
+    sciatica: bool
+    treatments: list[dict[str, str]]
+    treatments_title: str
+    help_sooner: list[str]
+    answer_summary: list[AnswerView]
+    result_words: list[dict[str, str]]
+    diagram_class: str
+    diagram_view_box: str
+    diagram_label: str
+    diagram_facts: list[dict[str, str]]
+
+
+def _roots_view(content: Content, result: Assessment) -> list[dict[str, str]]:
+    """The most likely nerve root(s) with disc level and confidence, in words."""
+    ui = content.ui
+    return [
+        {
+            "root": r.root,
+            "disc": r.disc or "",
+            "line": ui["root_line" if r.disc else "root_line_canal"].format(
+                root=r.root,
+                disc=r.disc,
+                confidence=ui["fairly_likely" if r.confidence == "fairly likely" else "possible"],
+            ),
+        }
+        for r in result.roots
+    ]
+
+
+def _treatments_view(content: Content, result: Assessment) -> list[dict[str, str]]:
+    """Non-surgical treatment suggestions with why they fit and where to read more."""
+    return [
+        {
+            "title": t.title,
+            "summary": t.summary,
+            "fits_because": t.fits_because,
+            "url": t.url,
+            "read_more": content.ui["read_more"].format(site=t.site),
+        }
+        for t in result.treatments
+    ]
+
+
+def _why_grouped(result: Assessment) -> list[ReasonView]:
+    """The reasons grouped (how soon, which nerve, whether from the back), each once."""
+    reasons = [r for r in result.why if r.conclusion in WHY_ORDER]
+    reasons.sort(key=lambda r: WHY_ORDER.index(r.conclusion))
+    return [ReasonView(conclusion=r.conclusion, text=r.text) for r in reasons]
+
+
+def _result_words(content: Content, result: Assessment) -> list[dict[str, str]]:
+    """Glossary words used on the result page, explained in place."""
+    texts = [r.text for r in result.why] + [a.what_it_is for a in result.look_alikes]
+    texts += [t.summary for t in result.treatments]
+    texts += [result.spine.explanation] if result.spine else []
+    return glossary_view(content, texts)
+
+
+def result_screen(content: Content, answers: Answers, done: bool, date: str) -> ResultScreen:
+    """The result page's view of these answers (empty until the check is done)."""
+    ui = content.ui
+    diagram = screen_diagram(content, answers, done)
+    result = assess(content, answers) if done else None
+    grouped = _why_grouped(result) if result else []
+    spine_result = result.spine if result else None
+    waiting = result is not None and result.urgency.tier == Tier.SAME_DAY
+    return ResultScreen(
+        result_title=ui["page_title"].format(
+            page=result.urgency.title if result else ui["your_result"]
+        ),
+        made_on=ui["taken_on"].format(date=date) if date else "",
+        urgency={
+            "tier": result.urgency.tier.value,
+            "title": result.urgency.title,
+            "timeframe": result.urgency.timeframe,
+            "action": result.urgency.action,
+        }
+        if result
+        else {},
+        is_emergency=bool(result and result.is_emergency),
+        urgency_call=call_view(content, result.urgency.call) if result else {},
+        spine={
+            "band": spine_result.band,
+            "title": spine_result.title,
+            "explanation": spine_result.explanation,
+        }
+        if spine_result
+        else {},
+        roots=_roots_view(content, result) if result else [],
+        look_alikes=[{"name": a.name, "what_it_is": a.what_it_is} for a in result.look_alikes]
+        if result
+        else [],
+        why=[ReasonView(conclusion=r.conclusion, text=r.text) for r in result.why]
+        if result
+        else [],
+        why_first=grouped[:WHY_LINES],
+        why_more=grouped[WHY_LINES:],
+        sciatica=bool(result and result.sciatica),
+        treatments=_treatments_view(content, result) if result else [],
+        treatments_title=ui["treatments_while_waiting" if waiting else "treatments"],
+        help_sooner=list(result.get_help_sooner) if result else [],
+        answer_summary=describe_answers(
+            content, answers, [q.id for q in flow.path(CONTENT, answers)]
+        )
+        if result
+        else [],
+        result_words=_result_words(content, result) if result else [],
+        diagram_class=spine.classes(diagram),
+        diagram_view_box=spine.view_box(diagram),
+        diagram_label=diagram.label,
+        diagram_facts=[{"kind": f.kind, "text": f.text} for f in diagram.facts],
+    )
+
+
+_FRESH_RESULT = result_screen(CONTENT, {}, False, "")
+"""What the result part of a new session shows (the prerendered pages' values)."""
+
+
 class ResultView(rx.State, mixin=True):
     """A finished check's answers and everything the result page shows about them.
 
-    Shared by the patient's own quiz and by a result link opened on another phone.
+    Shared by the patient's own quiz and by a result link opened on another phone. What the
+    page shows is worked out once per change (``_show_result``) and only what changed is sent.
     """
 
     answers: dict[str, list[str]] = {}
@@ -185,14 +295,43 @@ class ResultView(rx.State, mixin=True):
     share_qr: str = ""
     result_date: str = ""
 
+    result_title: str = _FRESH_RESULT["result_title"]
+    made_on: str = ""
+    urgency: dict[str, str] = {}
+    is_emergency: bool = False
+    urgency_call: dict[str, str] = {}
+    spine: dict[str, str] = {}
+    roots: list[dict[str, str]] = []
+    look_alikes: list[dict[str, str]] = []
+    why: list[ReasonView] = []
+    why_first: list[ReasonView] = []
+    why_more: list[ReasonView] = []
+    sciatica: bool = False
+    treatments: list[dict[str, str]] = []
+    treatments_title: str = _FRESH_RESULT["treatments_title"]
+    help_sooner: list[str] = []
+    answer_summary: list[AnswerView] = []
+    result_words: list[dict[str, str]] = []
+    diagram_class: str = _FRESH_RESULT["diagram_class"]
+    diagram_view_box: str = _FRESH_RESULT["diagram_view_box"]
+    diagram_label: str = _FRESH_RESULT["diagram_label"]
+    diagram_facts: list[dict[str, str]] = _FRESH_RESULT["diagram_facts"]
+
     def _answers(self) -> Answers:
         return {q: tuple(o) for q, o in self.answers.items()}
 
     def _content(self) -> Content:
         return get_content(self.lang, self.region)
 
-    def _frozen(self) -> Frozen:
-        return tuple(sorted(self._answers().items()))
+    def _set_changed(self, view: Mapping[str, Any]) -> None:
+        """Set each var whose value changed; an unchanged var is neither marked nor sent."""
+        for name, value in view.items():
+            if getattr(self, name) != value:
+                setattr(self, name, value)
+
+    def _show_result(self, answers: Answers) -> None:
+        """Work out what the result page shows for these answers, once."""
+        self._set_changed(result_screen(self._content(), answers, self.done, self.result_date))
 
     def _prepare_sharing(self) -> None:
         """Make the result link (with the day the check was taken), its QR code and the date.
@@ -219,55 +358,15 @@ class ResultView(rx.State, mixin=True):
             return public_url() or page.rstrip("/")
         return "http://" + self.router.headers.host
 
-    def _result(self) -> Assessment:
-        return _assessment(self._frozen(), self.lang, self.region)
-
     @rx.var
     def ui(self) -> dict[str, str]:
         """The words around the content (buttons, headings) in the patient's language."""
         return self._content().ui
 
     @rx.var
-    def result_title(self) -> str:
-        """The browser tab's title: what to do (the urgency's title)."""
-        ui = self._content().ui
-        page = self._result().urgency.title if self.done else ui["your_result"]
-        return ui["page_title"].format(page=page)
-
-    @rx.var
-    def made_on(self) -> str:
-        """When the check was taken (from the link for a shared result); "" if not known."""
-        if not self.result_date:
-            return ""
-        return self._content().ui["taken_on"].format(date=self.result_date)
-
-    @rx.var
     def disclaimer(self) -> str:
         """The disclaimer shown on every result."""
         return self._content().disclaimer
-
-    @rx.var
-    def urgency(self) -> dict[str, str]:
-        """The urgency tier: tier, title, timeframe, action."""
-        if not self.done:
-            return {}
-        u = self._result().urgency
-        return {
-            "tier": u.tier.value,
-            "title": u.title,
-            "timeframe": u.timeframe,
-            "action": u.action,
-        }
-
-    @rx.var
-    def is_emergency(self) -> bool:
-        """Whether the result says to get emergency help now."""
-        return self.done and self._result().is_emergency
-
-    @rx.var
-    def urgency_call(self) -> dict[str, str]:
-        """The result's call button (the emergency number, or a same-day line), if any."""
-        return call_view(self._content(), self._result().urgency.call) if self.done else {}
 
     @rx.var
     def emergency_call(self) -> dict[str, str]:
@@ -276,147 +375,84 @@ class ResultView(rx.State, mixin=True):
         return call_view(content, content.care.emergency)
 
     @rx.var
-    def spine(self) -> dict[str, str]:
-        """Spine likelihood: band, title, explanation."""
-        spine = self._result().spine if self.done else None
-        if spine is None:
-            return {}
-        return {"band": spine.band, "title": spine.title, "explanation": spine.explanation}
-
-    @rx.var
-    def roots(self) -> list[dict[str, str]]:
-        """The most likely nerve root(s) with disc level, path and confidence."""
-        if not self.done:
-            return []
-        ui = self._content().ui
-        return [
-            {
-                "root": r.root,
-                "disc": r.disc or "",
-                "line": ui["root_line" if r.disc else "root_line_canal"].format(
-                    root=r.root,
-                    disc=r.disc,
-                    confidence=ui[
-                        "fairly_likely" if r.confidence == "fairly likely" else "possible"
-                    ],
-                ),
-            }
-            for r in self._result().roots
-        ]
-
-    @rx.var
-    def look_alikes(self) -> list[dict[str, str]]:
-        """Look-alike conditions worth naming."""
-        if not self.done:
-            return []
-        return [{"name": a.name, "what_it_is": a.what_it_is} for a in self._result().look_alikes]
-
-    @rx.var
-    def why(self) -> list[ReasonView]:
-        """The answers that drove the result, in plain words."""
-        if not self.done:
-            return []
-        return [ReasonView(conclusion=r.conclusion, text=r.text) for r in self._result().why]
-
-    def _why_grouped(self) -> list[ReasonView]:
-        """The reasons grouped, each once; look-alikes have their own section."""
-        if not self.done:
-            return []
-        reasons = [r for r in self._result().why if r.conclusion in WHY_ORDER]
-        reasons.sort(key=lambda r: WHY_ORDER.index(r.conclusion))
-        return [ReasonView(conclusion=r.conclusion, text=r.text) for r in reasons]
-
-    @rx.var
-    def why_first(self) -> list[ReasonView]:
-        """The first few reasons, shown on the result."""
-        return self._why_grouped()[:WHY_LINES]
-
-    @rx.var
-    def why_more(self) -> list[ReasonView]:
-        """The remaining reasons, behind "All the reasons"."""
-        return self._why_grouped()[WHY_LINES:]
-
-    @rx.var
-    def sciatica(self) -> bool:
-        """Whether to name the patient's and the doctor's word: a nerve root, not stenosis."""
-        return self.done and self._result().sciatica
-
-    @rx.var
-    def treatments(self) -> list[dict[str, str]]:
-        """Non-surgical treatment suggestions with links."""
-        if not self.done:
-            return []
-        return [
-            {
-                "title": t.title,
-                "summary": t.summary,
-                "fits_because": t.fits_because,
-                "url": t.url,
-                "read_more": self._content().ui["read_more"].format(site=t.site),
-            }
-            for t in self._result().treatments
-        ]
-
-    @rx.var
-    def treatments_title(self) -> str:
-        """The treatments' heading: "while you wait" when the patient should be seen today."""
-        waiting = self.done and self._result().urgency.tier == Tier.SAME_DAY
-        return self._content().ui["treatments_while_waiting" if waiting else "treatments"]
-
-    @rx.var
-    def help_sooner(self) -> list[str]:
-        """When to get help sooner."""
-        return self._result().get_help_sooner if self.done else []
-
-    @rx.var
-    def answer_summary(self) -> list[AnswerView]:
-        """Every answer on the path, for review and "change" links."""
-        if not self.done:
-            return []
-        answers = self._answers()
-        path = [q.id for q in flow.path(CONTENT, answers)]
-        return describe_answers(self._content(), answers, path)
-
-    @rx.var
-    def result_words(self) -> list[dict[str, str]]:
-        """Glossary words used on the result page, explained in place."""
-        if not self.done:
-            return []
-        result = self._result()
-        texts = [r.text for r in result.why] + [a.what_it_is for a in result.look_alikes]
-        texts += [t.summary for t in result.treatments]
-        texts += [result.spine.explanation] if result.spine else []
-        return glossary_view(self._content(), texts)
-
-    # ----- the spine diagram -------------------------------------------------------------------
-
-    def _diagram(self) -> DiagramView:
-        return _diagram_view(self._frozen(), self.done, self.lang, self.region)
-
-    @rx.var
-    def diagram_class(self) -> str:
-        """The diagram's classes: side, marked places, leading root and disc, stenosis."""
-        return spine.classes(self._diagram())
-
-    @rx.var
-    def diagram_view_box(self) -> str:
-        """The part of the drawing shown (no spine for a local result, wide for both legs)."""
-        return spine.view_box(self._diagram())
-
-    @rx.var
-    def diagram_label(self) -> str:
-        """The diagram's text alternative: what is highlighted."""
-        return self._diagram().label
-
-    @rx.var
     def diagram_words(self) -> dict[str, str]:
         """The drawing's own labels in the patient's language."""
         return spine.words(self._content())
 
-    @rx.var
-    def diagram_facts(self) -> list[dict[str, str]]:
-        """What the drawing shows, as short sentences beside it (kind: which mark they explain)."""
-        return [{"kind": f.kind, "text": f.text} for f in self._diagram().facts]
+
+class QuestionScreen(TypedDict):
+    """Everything a question screen shows that depends on the answers: one view per answer."""
+
+    question_text: str
+    question_title: str
+    first_option_id: str
+    question_help: str
+    question_instructions: list[str]
+    question_words: list[dict[str, str]]
+    multiple: bool
+    options: list[OptionView]
+    step: int
+    total: int
+    progress_text: str
+    has_saved_answers: bool
+    on_body_map: bool
+    diagram_shown: bool
+    """The small drawing of the places marked shows once the side is known, so it never
+    shows a leg that is not the patient's."""
+    marked_regions: list[str]
+
+
+def _options_view(question: Question, chosen: tuple[str, ...]) -> list[OptionView]:
+    """The question's options, with what is selected."""
+    options = question.options
+    return [
+        OptionView(
+            id=o.id,
+            text=o.text,
+            checked=o.id in chosen,
+            exclusive=o.exclusive,
+            excludes=" ".join(o.excludes),
+            field=ANSWER_FIELD if question.kind == "single" else f"{ANSWER_FIELD}:{o.id}",
+            or_before=o.exclusive and i > 0 and not options[i - 1].exclusive,
+        )
+        for i, o in enumerate(options)
+    ]
+
+
+def question_screen(
+    content: Content, answers: Answers, current: str, done: bool, problem: bool
+) -> QuestionScreen:
+    """The question screen's view: ``current`` with its saved answer, and progress."""
+    ui = content.ui
+    question = content.question(current)
+    texts = [question.text, question.help, *question.instructions] if question else []
+    texts += [o.text for o in question.options] if question else []
+    progress = flow.progress(
+        CONTENT, flow.Position(answers=answers, current=None if done else (current or None))
+    )
+    title = ui["page_title"].format(page=question.text if question else ui["question_title"])
+    return QuestionScreen(
+        question_text=question.text if question else "",
+        question_title=ui["error_title"].format(title=title) if problem else title,
+        # The input an error summary links to (GOV.UK: the summary names the field).
+        first_option_id="option-" + question.options[0].id if question else "",
+        question_help=question.help if question else "",
+        question_instructions=list(question.instructions) if question else [],
+        question_words=glossary_view(content, texts) if question else [],
+        multiple=bool(question and question.kind == "multiple"),
+        options=_options_view(question, answers.get(question.id, ())) if question else [],
+        step=progress.step,
+        total=progress.total,
+        progress_text=ui["progress"].format(step=progress.step, total=progress.total),
+        has_saved_answers=bool(answers),
+        on_body_map=not done and current == MAP_QUESTION,
+        diagram_shown=not done and MAP_QUESTION in answers and SIDE_QUESTION in answers,
+        marked_regions=list(answers.get(MAP_QUESTION, ())),
+    )
+
+
+_FRESH_QUESTION = question_screen(CONTENT, {}, "", False, False)
+"""What the question part of a new session shows (the prerendered pages' values)."""
 
 
 class QuizState(ResultView, rx.State):
@@ -438,6 +474,22 @@ class QuizState(ResultView, rx.State):
     lang_saved: str = rx.LocalStorage("", name="footquiz_lang")
     region_saved: str = rx.LocalStorage("", name="footquiz_region")
 
+    question_text: str = ""
+    question_title: str = _FRESH_QUESTION["question_title"]
+    first_option_id: str = ""
+    question_help: str = ""
+    question_instructions: list[str] = []
+    question_words: list[dict[str, str]] = []
+    multiple: bool = False
+    options: list[OptionView] = []
+    step: int = _FRESH_QUESTION["step"]
+    total: int = _FRESH_QUESTION["total"]
+    progress_text: str = _FRESH_QUESTION["progress_text"]
+    has_saved_answers: bool = False
+    on_body_map: bool = False
+    diagram_shown: bool = False
+    marked_regions: list[str] = []
+
     # ----- adapter helpers -----------------------------------------------------------------
 
     def _position(self) -> flow.Position:
@@ -447,10 +499,14 @@ class QuizState(ResultView, rx.State):
 
     def _keep(self, position: flow.Position) -> None:
         """Hold a new position and mirror it to browser storage."""
-        self.answers = {q: list(o) for q, o in position.answers.items()}
-        self.done = position.done
-        self.current = position.current or ""
-        self.problem = ""
+        self._set_changed(
+            {
+                "answers": {q: list(o) for q, o in position.answers.items()},
+                "done": position.done,
+                "current": position.current or "",
+                "problem": "",
+            }
+        )
         if self.trouble:
             self.trouble = False
         self.saved = json.dumps(
@@ -462,11 +518,24 @@ class QuizState(ResultView, rx.State):
             },
             separators=(",", ":"),
         )
+        self._show()
+
+    def _show(self) -> None:
+        """Work out what the screens show for the answers held, once per event.
+
+        Only the vars whose values changed are set, so only they are sent to the browser.
+        """
+        answers = self._answers()
+        problem = bool(self.problem)
+        content = self._content()
+        self._set_changed(question_screen(content, answers, self.current, self.done, problem))
+        self._show_result(answers)
 
     def _finish(self) -> None:
         """The check is done: it was taken today (unless already dated), and can be shared."""
         self.result_date = self.result_date or datetime.date.today().isoformat()
         self._prepare_sharing()
+        self._show_result(self._answers())
 
     def _move(self, path: str, replace: bool = False) -> Any:
         """Send the browser to ``path``; its page load will come back here, in order."""
@@ -510,6 +579,7 @@ class QuizState(ResultView, rx.State):
             region = browser_region(accept_language)
         if region != self.region:
             self.region = region
+        self._show()  # in this language (and a session saved by an older version catches up)
 
     def _restore(self) -> None:
         """After a reload or a server restart, rebuild the quiz from browser storage."""
@@ -542,12 +612,14 @@ class QuizState(ResultView, rx.State):
         """The patient picks a language; it is kept on this device."""
         if isinstance(code, str) and code in LANGUAGES:
             self.lang = self.lang_saved = code
+            self._show()
 
     @rx.event
     def choose_region(self, code: str) -> None:
         """The patient says where they are, kept on this device; a deployment's region stays."""
         if not FIXED_REGION and isinstance(code, str) and code in get_regions():
             self.region = self.region_saved = code
+            self._show()
 
     @rx.event
     def start(self) -> Any:
@@ -644,17 +716,20 @@ class QuizState(ResultView, rx.State):
         ]
         if not chosen:
             self.problem = self._content().ui["choose_answer"]
+            self._show()
             return None
         try:
             position = flow.answer(CONTENT, self._position(), question_id, chosen, self.checking)
         except QuizError:
             self.problem = self._content().ui["answer_problem"]
+            self._show()
             return None
         self._keep(position)
         if position.done:
             # Back on the result: a change made from it is done. (Not on opening /result,
             # which may run after a quick tap on Change.)
-            self.checking = False
+            if self.checking:
+                self.checking = False
             # Ready before the result appears: the QR code arriving later would push the
             # buttons below it down, under a finger about to tap them.
             self._finish()
@@ -695,6 +770,7 @@ class QuizState(ResultView, rx.State):
         self.checking = False
         self.saved = ""
         self.share_path = self.share_url = self.share_qr = self.result_date = ""
+        self._show()
 
     @rx.event
     def start_over(self) -> Any:
@@ -796,90 +872,6 @@ class QuizState(ResultView, rx.State):
     # ----- what the pages show ---------------------------------------------------------------
 
     @rx.var
-    def question_text(self) -> str:
-        """The current question."""
-        question = self._content().question(self.current)
-        return question.text if question else ""
-
-    @rx.var
-    def question_title(self) -> str:
-        """The browser tab's title: the question, with "Error: " first while an error shows."""
-        ui = self._content().ui
-        title = ui["page_title"].format(page=self.question_text or ui["question_title"])
-        return ui["error_title"].format(title=title) if self.problem else title
-
-    @rx.var
-    def first_option_id(self) -> str:
-        """The input an error summary links to (GOV.UK: the summary names the field)."""
-        question = CONTENT.question(self.current)
-        return "option-" + question.options[0].id if question else ""
-
-    @rx.var
-    def question_help(self) -> str:
-        """The "What does this mean?" text for the current question."""
-        question = self._content().question(self.current)
-        return question.help if question else ""
-
-    @rx.var
-    def question_instructions(self) -> list[str]:
-        """Steps shown on the screen itself, such as how to do the self-tests."""
-        question = self._content().question(self.current)
-        return question.instructions if question else []
-
-    @rx.var
-    def question_words(self) -> list[dict[str, str]]:
-        """Glossary words used in this question, explained in place."""
-        question = self._content().question(self.current)
-        if question is None:
-            return []
-        texts = [question.text, question.help, *question.instructions]
-        texts += [o.text for o in question.options]
-        return glossary_view(self._content(), texts)
-
-    @rx.var
-    def multiple(self) -> bool:
-        """Whether the current question allows several answers."""
-        question = CONTENT.question(self.current)
-        return bool(question and question.kind == "multiple")
-
-    @rx.var
-    def options(self) -> list[OptionView]:
-        """The current question's options, with what is selected."""
-        question = self._content().question(self.current)
-        if question is None:
-            return []
-        chosen = self.answers.get(question.id, [])
-        options = question.options
-        return [
-            OptionView(
-                id=o.id,
-                text=o.text,
-                checked=o.id in chosen,
-                exclusive=o.exclusive,
-                excludes=" ".join(o.excludes),
-                field=ANSWER_FIELD if question.kind == "single" else f"{ANSWER_FIELD}:{o.id}",
-                or_before=o.exclusive and i > 0 and not options[i - 1].exclusive,
-            )
-            for i, o in enumerate(options)
-        ]
-
-    @rx.var
-    def step(self) -> int:
-        """Question number on this path."""
-        return _progress(self._frozen(), self.current).step
-
-    @rx.var
-    def total(self) -> int:
-        """Expected number of questions on this path."""
-        return _progress(self._frozen(), self.current).total
-
-    @rx.var
-    def progress_text(self) -> str:
-        """The progress line, such as "Question 3 of 16", in the patient's language."""
-        progress = _progress(self._frozen(), self.current)
-        return self._content().ui["progress"].format(step=progress.step, total=progress.total)
-
-    @rx.var
     def welcome(self) -> dict[str, str]:
         """The welcome screen's headings in the patient's language."""
         text = self._content().welcome
@@ -920,31 +912,6 @@ class QuizState(ResultView, rx.State):
         """Kiosk idle times in seconds (quiz, result, countdown), from the server's settings."""
         return kiosk_times()
 
-    @rx.var
-    def has_saved_answers(self) -> bool:
-        """Whether there is a check in progress to continue."""
-        return bool(self.answers)
-
-    # ----- the body map and the small diagram during the quiz -------------------------------
-
-    @rx.var
-    def on_body_map(self) -> bool:
-        """Whether the current question is answered on the body map (where it hurts)."""
-        return not self.done and self.current == MAP_QUESTION
-
-    @rx.var
-    def diagram_shown(self) -> bool:
-        """Whether the quiz shows the small drawing: the places marked, on the patient's side.
-
-        Only once the side is known, so it never shows a leg that is not the patient's.
-        """
-        return not self.done and MAP_QUESTION in self.answers and SIDE_QUESTION in self.answers
-
-    @rx.var
-    def marked_regions(self) -> list[str]:
-        """The places ticked in the saved answer to the body-map question."""
-        return list(self.answers.get(MAP_QUESTION, []))
-
 
 class SharedState(ResultView, rx.State):
     """A result link opened by anyone: read-only, recomputed from the answers it carries."""
@@ -966,6 +933,7 @@ class SharedState(ResultView, rx.State):
             self.lang = browser_language(accept_language)
             self.region = browser_region(accept_language)
             self.link_status = "invalid"
+            self._show_result({})
             return None
         # A link from before regions takes the viewer's region; one from before dates has none.
         self.region = region or browser_region(accept_language)
@@ -982,4 +950,5 @@ class SharedState(ResultView, rx.State):
             self.older_answers = describe_answers(
                 content, shared.answers, list(shared.answers), retired
             )
+        self._show_result(self._answers())
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
 
+from footquiz.engine.memo import per_answers
 from footquiz.engine.model import Answers, Condition, Content, Question
 
 
@@ -35,20 +36,22 @@ def walk(condition: Condition) -> Iterator[Condition]:
         yield from walk(condition.not_)
 
 
-def base_findings(content: Content, answers: Answers) -> set[str]:
+@per_answers
+def base_findings(content: Content, answers: Answers) -> frozenset[str]:
     """The named findings (e.g. ``weakness``) that hold for these answers."""
     found: set[str] = set()
     for finding in content.findings:
         if holds(finding.when, answers, found):
             found.add(finding.id)
-    return found
+    return frozenset(found)
 
 
-def visible_questions(content: Content, answers: Answers) -> list[Question]:
+@per_answers
+def visible_questions(content: Content, answers: Answers) -> tuple[Question, ...]:
     """The questions shown for these answers, in order. Hidden ones never count."""
     shown: list[Question] = []
     effective: Answers = {}
-    found: set[str] | None = None  # the findings of ``effective``, worked out when needed
+    found: frozenset[str] | None = None  # the findings of ``effective``, worked out when needed
     for question in content.questions:
         if question.show_if is not None:
             if found is None:
@@ -59,11 +62,15 @@ def visible_questions(content: Content, answers: Answers) -> list[Question]:
         if question.id in answers:
             effective[question.id] = answers[question.id]
             found = None
-    return shown
+    return tuple(shown)
 
 
+@per_answers
 def effective_answers(content: Content, answers: Answers) -> Answers:
-    """Only the answers to questions that are shown; answers to hidden ones are kept aside."""
+    """Only the answers to questions that are shown; answers to hidden ones are kept aside.
+
+    Shared by every caller with these answers: read it, never change it.
+    """
     return {q.id: answers[q.id] for q in visible_questions(content, answers) if q.id in answers}
 
 

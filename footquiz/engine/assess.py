@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from footquiz.engine.answers import base_findings, effective_answers, holds, walk
+from footquiz.engine.memo import per_answers
 from footquiz.engine.model import (
     Answers,
     Assessment,
@@ -37,19 +38,20 @@ def question_ids(content: Content, condition: Condition) -> list[str]:
     return ids
 
 
-def emergency_rules(content: Content, answers: Answers) -> list[UrgencyRule]:
+def emergency_rules(content: Content, answers: Answers) -> tuple[UrgencyRule, ...]:
     """The emergency rules that hold. Red flags override everything else."""
     return emergency_rules_on(content, effective_answers(content, answers))
 
 
-def emergency_rules_on(content: Content, effective: Answers) -> list[UrgencyRule]:
+@per_answers
+def emergency_rules_on(content: Content, effective: Answers) -> tuple[UrgencyRule, ...]:
     """The emergency rules that hold on answers already limited to the shown questions."""
     found = base_findings(content, effective)
-    return [
+    return tuple(
         rule
         for rule in content.urgency
         if rule.tier == Tier.EMERGENCY and holds(rule.when, effective, found)
-    ]
+    )
 
 
 def is_emergency(content: Content, answers: Answers) -> bool:
@@ -83,8 +85,9 @@ def _reason(
     )
 
 
+@per_answers
 def assess(content: Content, answers: Answers) -> Assessment:
-    """The tailored, explained result for these answers."""
+    """The tailored, explained result for these answers (worked out once per answer set)."""
     effective = effective_answers(content, answers)
     emergencies = emergency_rules_on(content, effective)
     if emergencies:
@@ -102,7 +105,7 @@ def assess(content: Content, answers: Answers) -> Assessment:
             workings=Workings(urgency=[r.id for r in emergencies]),
         )
 
-    found = base_findings(content, effective)
+    found = set(base_findings(content, effective))
     look_alikes = [a for a in content.look_alikes if holds(a.when, effective, found)]
     found |= {f"look_alike.{a.id}" for a in look_alikes}
 

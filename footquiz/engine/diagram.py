@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from pydantic import BaseModel
-
 from footquiz.engine.answers import effective_answers, walk
-from footquiz.engine.model import Answers, Assessment, Content
+from footquiz.engine.assess import assess
+from footquiz.engine.memo import per_answers
+from footquiz.engine.model import Answers, Assessment, Content, Result
 
 MAP_QUESTION = "pain_regions"
 """The "where does it hurt" question; its options (except "not sure") are the map's regions."""
@@ -112,7 +112,7 @@ ANATOMY: dict[str, Anatomy] = {
 """Each root's way from the spine to its skin area, as the diagram draws it [HAR][MRCS]."""
 
 
-class RootMark(BaseModel):
+class RootMark(Result):
     """A leading nerve root as drawn: its disc pulses, its path draws, its skin area fills."""
 
     root: RootId
@@ -125,14 +125,14 @@ class RootMark(BaseModel):
     """The map regions on this root's path, from the content's root evidence."""
 
 
-class Fact(BaseModel):
+class Fact(Result):
     """One line of words beside the drawing; ``kind`` says which mark of the drawing it explains."""
 
     kind: FactKind
     text: str
 
 
-class DiagramView(BaseModel):
+class DiagramView(Result):
     """Everything the drawing shows for one set of answers."""
 
     final: bool
@@ -317,3 +317,9 @@ def _facts(
     if stenosis:
         facts.append(Fact(kind="stenosis", text=ui["fact_stenosis"]))
     return facts
+
+
+@per_answers
+def screen_diagram(content: Content, answers: Answers, final: bool) -> DiagramView:
+    """The diagram a screen shows: the final result's, or (``final`` False) the places marked."""
+    return diagram_view(content, answers, assess(content, answers) if final else None)

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from footquiz.engine.answers import QuizError, checked_choice, visible_questions
 from footquiz.engine.assess import emergency_rules_on, is_emergency
+from footquiz.engine.memo import per_answers
 from footquiz.engine.model import Answers, Content, Question
 
 __all__ = ["Position", "Progress", "QuizError", "answer", "back", "go_to", "path", "progress"]
@@ -48,7 +49,8 @@ def start(content: Content) -> Position:
     return Position(answers={}, current=content.questions[0].id)
 
 
-def path(content: Content, answers: Answers) -> list[Question]:
+@per_answers
+def path(content: Content, answers: Answers) -> tuple[Question, ...]:
     """The questions on this patient's path: the visible ones, cut short by an emergency."""
     shown = visible_questions(content, answers)
     earlier: Answers = {}
@@ -57,7 +59,9 @@ def path(content: Content, answers: Answers) -> list[Question]:
         # already effective: no need to work out visibility again for each prefix.
         if question.id in answers:
             earlier[question.id] = answers[question.id]
-        if emergency_rules_on(content, earlier):
+        elif i > 0:
+            continue  # the same answers as the prefix before, already checked
+        if emergency_rules_on(content, earlier):  # each prefix worked out once (engine/memo)
             return shown[: i + 1]
     return shown
 
@@ -78,7 +82,7 @@ def _next(content: Content, answers: Answers, after: str, checking: bool = False
     return next((q for q in ids if q not in answers), None)
 
 
-def _reached(questions: list[Question], answers: Answers, question_id: str) -> bool:
+def _reached(questions: Sequence[Question], answers: Answers, question_id: str) -> bool:
     """Whether every question before this one on the path is answered."""
     ids = [q.id for q in questions]
     return question_id in ids and all(q in answers for q in ids[: ids.index(question_id)])

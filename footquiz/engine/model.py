@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from footquiz.engine.memo import remember
+
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
 SourceTags = Annotated[list[str], Field(min_length=1)]
 Answers = dict[str, tuple[str, ...]]
@@ -369,7 +371,8 @@ class Content(Strict):
 
     def question(self, question_id: str) -> Question | None:
         """The question with this id, or None."""
-        return next((q for q in self.questions if q.id == question_id), None)
+        by_id = remember(self, "questions", None, lambda: {q.id: q for q in self.questions})
+        return by_id.get(question_id)
 
     def tier_text(self, tier: Tier) -> TierText:
         """How this tier is shown."""
@@ -395,7 +398,13 @@ class Codebooks(Strict):
 # ----- what the engine returns -------------------------------------------------------------
 
 
-class Reason(BaseModel):
+class Result(BaseModel):
+    """Base for what the engine returns: frozen, one result shared by every caller (memo.py)."""
+
+    model_config = ConfigDict(frozen=True)
+
+
+class Reason(Result):
     """One answer-driven reason behind a conclusion, in plain words."""
 
     conclusion: Literal["urgency", "spine", "root", "look_alike"]
@@ -404,7 +413,7 @@ class Reason(BaseModel):
     sources: list[str]
 
 
-class Urgency(BaseModel):
+class Urgency(Result):
     """How soon to get care, what to do, and the number to call with one tap (if any)."""
 
     tier: Tier
@@ -414,7 +423,7 @@ class Urgency(BaseModel):
     call: Phone | None = None
 
 
-class SpineLikelihood(BaseModel):
+class SpineLikelihood(Result):
     """Whether the pain is likely local to the foot or likely from the spine."""
 
     band: Literal["local", "possible", "likely"]
@@ -423,7 +432,7 @@ class SpineLikelihood(BaseModel):
     score: int
 
 
-class RootResult(BaseModel):
+class RootResult(Result):
     """A most-likely nerve root and the disc that usually presses on it."""
 
     root: Literal["L3", "L4", "L5", "S1"]
@@ -434,7 +443,7 @@ class RootResult(BaseModel):
     points: int
 
 
-class LookAlikeResult(BaseModel):
+class LookAlikeResult(Result):
     """A named look-alike and what it is."""
 
     id: str
@@ -443,7 +452,7 @@ class LookAlikeResult(BaseModel):
     what_it_is: str
 
 
-class TreatmentResult(BaseModel):
+class TreatmentResult(Result):
     """A treatment suggestion for this result."""
 
     id: str
@@ -454,7 +463,7 @@ class TreatmentResult(BaseModel):
     site: str
 
 
-class RootScore(BaseModel):
+class RootScore(Result):
     """One nerve root's points: weak muscles (motor) and skin areas, and the evidence that held."""
 
     root: Literal["L3", "L4", "L5", "S1"]
@@ -464,7 +473,7 @@ class RootScore(BaseModel):
     """Positions in the root's evidence list (the content) of the items that held."""
 
 
-class Workings(BaseModel):
+class Workings(Result):
     """Which rules held, by id: what the clinician's view and the FHIR record show."""
 
     urgency: list[str] = []
@@ -477,7 +486,7 @@ class Workings(BaseModel):
     """Every root's score, in the content's order (none on an emergency)."""
 
 
-class Assessment(BaseModel):
+class Assessment(Result):
     """The tailored result. Emergency results carry only urgency and the reasons for it."""
 
     content_version: int

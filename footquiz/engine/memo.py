@@ -1,0 +1,69 @@
+"""Results worked out once per answer set.
+
+The engine is pure: the same content and answers always give the same path, findings and
+assessment. A patient's screen asks for them many times per answer, and each answer shares its
+earlier questions with the answer before it, so each content object keeps small tables of what
+it has worked out (bounded: the oldest entries go first).
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from functools import wraps
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
+
+if TYPE_CHECKING:  # the models use remember(): no import at run time
+    from footquiz.engine.model import Answers, Content
+
+MEMO_SIZE = 512
+"""Entries kept per function and content object: the answer sets of the last few seconds."""
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+_TABLES: dict[int, dict[str, OrderedDict[Hashable, Any]]] = {}
+"""Per live content object (by id, dropped with it): per function, its recent results.
+Kept outside the models, so two contents loaded from the same files still compare equal."""
+
+
+def _table(content: Content, name: str) -> OrderedDict[Hashable, Any]:
+    """The table ``name`` of this content object."""
+    tables = _TABLES.get(id(content))
+    if tables is None:
+        tables = _TABLES[id(content)] = {}
+        weakref.finalize(content, _TABLES.pop, id(content), None)
+    return tables.setdefault(name, OrderedDict())
+
+
+def remember(content: Content, name: str, key: Hashable, work: Callable[[], R]) -> R:
+    """``work()``, kept in ``content``'s table ``name`` under ``key`` (worked out once)."""
+    table = _table(content, name)
+    if key in table:
+        table.move_to_end(key)
+        return table[key]
+    value = work()
+    table[key] = value
+    if len(table) > MEMO_SIZE:
+        table.popitem(last=False)
+    return value
+
+
+def per_answers(
+    function: Callable[Concatenate[Content, Answers, P], R],
+) -> Callable[Concatenate[Content, Answers, P], R]:
+    """Cache ``function(content, answers, *rest)`` per content object, answer set and rest.
+
+    What it returns is shared between callers, so it must not be changed (tuples, frozen
+    models). The rest of the arguments must be hashable.
+    """
+    name = function.__qualname__
+
+    @wraps(function)
+    def cached(content: Content, answers: Answers, *rest: P.args, **named: P.kwargs) -> R:
+        key = (frozenset(answers.items()), *rest, *sorted(named.items()))
+        return remember(content, name, key, lambda: function(content, answers, *rest, **named))
+
+    return cached
