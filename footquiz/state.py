@@ -9,6 +9,7 @@ import logging
 import math
 import time
 from collections.abc import Mapping
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, TypedDict
 from urllib.parse import unquote
@@ -116,6 +117,15 @@ def describe_answers(
             )
         )
     return rows
+
+
+@lru_cache(maxsize=256)
+def _redirect(path: str, replace: bool) -> Any:
+    """Reflex's redirect event to ``path``, made once per address (a frozen spec).
+
+    It is slow to build, and the app has a few dozen addresses.
+    """
+    return rx.redirect(path, replace=replace)
 
 
 def browser_language(accept_language: str) -> str:
@@ -317,8 +327,13 @@ class ResultView(rx.State, mixin=True):
     diagram_label: str = _FRESH_RESULT["diagram_label"]
     diagram_facts: list[dict[str, str]] = _FRESH_RESULT["diagram_facts"]
 
+    def _raw(self, name: str) -> Any:
+        """A var's value as held, without Reflex's change-tracking wrapper: to read only."""
+        held = self.__dict__
+        return held[name] if name in held else getattr(self, name)
+
     def _answers(self) -> Answers:
-        return {q: tuple(o) for q, o in self.answers.items()}
+        return {q: tuple(o) for q, o in self._raw("answers").items()}
 
     def _content(self) -> Content:
         return get_content(self.lang, self.region)
@@ -326,7 +341,7 @@ class ResultView(rx.State, mixin=True):
     def _set_changed(self, view: Mapping[str, Any]) -> None:
         """Set each var whose value changed; an unchanged var is neither marked nor sent."""
         for name, value in view.items():
-            if getattr(self, name) != value:
+            if self._raw(name) != value:
                 setattr(self, name, value)
 
     def _show_result(self, answers: Answers) -> None:
@@ -470,6 +485,8 @@ class QuizState(ResultView, rx.State):
     _alive_at: float = 0.0
     _moves: list[str] = []
     """Addresses this session sent the browser to whose page loads have not come back yet."""
+    _shown_for: tuple[Any, ...] = ()
+    """What the screens were last worked out for (``_show``): the same again costs nothing."""
     saved: str = rx.LocalStorage("", name="footquiz_answers")
     lang_saved: str = rx.LocalStorage("", name="footquiz_lang")
     region_saved: str = rx.LocalStorage("", name="footquiz_region")
@@ -521,12 +538,17 @@ class QuizState(ResultView, rx.State):
         self._show()
 
     def _show(self) -> None:
-        """Work out what the screens show for the answers held, once per event.
+        """Work out what the screens show for the answers held, once per change.
 
         Only the vars whose values changed are set, so only they are sent to the browser.
         """
         answers = self._answers()
         problem = bool(self.problem)
+        shown_for = (self.lang, self.region, self.current, self.done, problem, self.result_date)
+        shown_for += (frozenset(answers.items()),)
+        if shown_for == self._shown_for:
+            return
+        self._shown_for = shown_for
         content = self._content()
         self._set_changed(question_screen(content, answers, self.current, self.done, problem))
         self._show_result(answers)
@@ -543,7 +565,7 @@ class QuizState(ResultView, rx.State):
             # A few at most: a quick patient has one or two on their way; a client that never
             # loads its pages must not grow the session.
             self._moves = [*self._moves[1 - MOVES_KEPT :], path]
-        return rx.redirect(path, replace=replace)
+        return _redirect(path, replace)
 
     def _late(self, path: str) -> bool:
         """Whether this page load is for an address the patient has since moved on from.

@@ -38,6 +38,11 @@ def _table(content: Content, name: str) -> OrderedDict[Hashable, Any]:
     return tables.setdefault(name, OrderedDict())
 
 
+def entries(content: Content, name: str) -> int:
+    """How many results the table ``name`` of this content object holds."""
+    return len(_table(content, name))
+
+
 def remember(content: Content, name: str, key: Hashable, work: Callable[[], R]) -> R:
     """``work()``, kept in ``content``'s table ``name`` under ``key`` (worked out once)."""
     table = _table(content, name)

@@ -539,3 +539,19 @@ def test_the_result_says_what_to_do_first_and_when_the_check_was_taken() -> None
     order = ["urgency", "root", "spine"]
     seen = [order.index(r["conclusion"]) for r in state.why_first + state.why_more]
     assert seen == sorted(seen)
+
+
+def test_an_answer_sends_only_what_changed_on_screen() -> None:
+    """One view per answer: the next question's words go, the unchanged rest and the result
+    page's parts are not sent (nor the yes/no options, the same on both questions)."""
+    state = fresh()
+    follow(state, state.start())
+    tap_continue(state, {"answer": "no"})
+    state._clean()
+    tap_continue(state, {"answer": "no"})
+    assert state.current == "sex_problems"
+    sent = {name.removesuffix("_rx_state_") for name in state.get_delta()[state.get_full_name()]}
+    assert {"answers", "current", "question_text", "question_title", "step"} <= sent
+    unchanged = {"options", "multiple", "done", "problem", "total", "has_saved_answers"}
+    result_page = {"urgency", "treatments", "why_first", "diagram_class", "result_title"}
+    assert not sent & (unchanged | result_page), sent & (unchanged | result_page)
