@@ -11,6 +11,7 @@ from footquiz.fhir_api import with_fhir
 from footquiz.headers import with_headers
 from footquiz.logs import browser_error, cap_log_lines, server_error
 from footquiz.pages import clinician, kiosk, not_found, question, result, shared, welcome
+from footquiz.shutdown import hand_over_on_stop
 from footquiz.state import QuizState, SharedState
 
 require_origin()  # prod also refuses to start without FOOTQUIZ_SECRET (footquiz.sharing)
@@ -44,6 +45,8 @@ app = rx.App(
         rx.el.script(src="/kiosk.js", defer=True),
     ],
 )
+# A rolling restart hands the sessions over (footquiz/shutdown.py) before the server stops.
+app.register_lifespan_task(hand_over_on_stop)
 app.add_page(
     welcome.welcome,
     route=welcome.ROUTE,
