@@ -233,56 +233,63 @@ def result_screen(content: Content, answers: Answers, done: bool, date: str) -> 
     """The result page's view of these answers (empty until the check is done)."""
     ui = content.ui
     diagram = screen_diagram(content, answers, done)
-    result = assess(content, answers) if done else None
-    grouped = _why_grouped(result) if result else []
-    spine_result = result.spine if result else None
-    waiting = result is not None and result.urgency.tier == Tier.SAME_DAY
-    return ResultScreen(
-        result_title=ui["page_title"].format(
-            page=result.urgency.title if result else ui["your_result"]
-        ),
+    screen = ResultScreen(
+        result_title=ui["page_title"].format(page=ui["your_result"]),
         made_on=ui["taken_on"].format(date=date) if date else "",
-        urgency={
-            "tier": result.urgency.tier.value,
-            "title": result.urgency.title,
-            "timeframe": result.urgency.timeframe,
-            "action": result.urgency.action,
-        }
-        if result
-        else {},
-        is_emergency=bool(result and result.is_emergency),
-        urgency_call=call_view(content, result.urgency.call) if result else {},
-        spine={
-            "band": spine_result.band,
-            "title": spine_result.title,
-            "explanation": spine_result.explanation,
-        }
-        if spine_result
-        else {},
-        roots=_roots_view(content, result) if result else [],
-        look_alikes=[{"name": a.name, "what_it_is": a.what_it_is} for a in result.look_alikes]
-        if result
-        else [],
-        why=[ReasonView(conclusion=r.conclusion, text=r.text) for r in result.why]
-        if result
-        else [],
-        why_first=grouped[:WHY_LINES],
-        why_more=grouped[WHY_LINES:],
-        sciatica=bool(result and result.sciatica),
-        treatments=_treatments_view(content, result) if result else [],
-        treatments_title=ui["treatments_while_waiting" if waiting else "treatments"],
-        help_sooner=list(result.get_help_sooner) if result else [],
-        answer_summary=describe_answers(
-            content, answers, [q.id for q in flow.path(CONTENT, answers)]
-        )
-        if result
-        else [],
-        result_words=_result_words(content, result) if result else [],
+        urgency={},
+        is_emergency=False,
+        urgency_call={},
+        spine={},
+        roots=[],
+        look_alikes=[],
+        why=[],
+        why_first=[],
+        why_more=[],
+        sciatica=False,
+        treatments=[],
+        treatments_title=ui["treatments"],
+        help_sooner=[],
+        answer_summary=[],
+        result_words=[],
         diagram_class=spine.classes(diagram),
         diagram_view_box=spine.view_box(diagram),
         diagram_label=diagram.label,
         diagram_facts=[{"kind": f.kind, "text": f.text} for f in diagram.facts],
     )
+    if not done:
+        return screen
+    result = assess(content, answers)
+    urgency = result.urgency
+    grouped = _why_grouped(result)
+    screen.update(
+        result_title=ui["page_title"].format(page=urgency.title),
+        urgency={
+            "tier": urgency.tier.value,
+            "title": urgency.title,
+            "timeframe": urgency.timeframe,
+            "action": urgency.action,
+        },
+        is_emergency=result.is_emergency,
+        urgency_call=call_view(content, urgency.call),
+        roots=_roots_view(content, result),
+        look_alikes=[{"name": a.name, "what_it_is": a.what_it_is} for a in result.look_alikes],
+        why=[ReasonView(conclusion=r.conclusion, text=r.text) for r in result.why],
+        why_first=grouped[:WHY_LINES],
+        why_more=grouped[WHY_LINES:],
+        sciatica=result.sciatica,
+        treatments=_treatments_view(content, result),
+        help_sooner=list(result.get_help_sooner),
+        answer_summary=describe_answers(
+            content, answers, [q.id for q in flow.path(CONTENT, answers)]
+        ),
+        result_words=_result_words(content, result),
+    )
+    if result.spine is not None:
+        s = result.spine
+        screen["spine"] = {"band": s.band, "title": s.title, "explanation": s.explanation}
+    if urgency.tier == Tier.SAME_DAY:  # the treatments are for while the patient waits
+        screen["treatments_title"] = ui["treatments_while_waiting"]
+    return screen
 
 
 _FRESH_RESULT = result_screen(CONTENT, {}, False, "")
@@ -357,10 +364,7 @@ class ResultView(rx.State, mixin=True):
         taken = datetime.date.fromisoformat(self.result_date) if self.result_date else None
         path = LINK_PREFIX + link_token(self._answers(), self.lang, self.region, taken)
         url = self._origin() + path
-        shown = {"share_path": path, "share_url": url, "share_qr": qr_data_uri(url)}
-        for name, value in shown.items():
-            if getattr(self, name) != value:
-                setattr(self, name, value)
+        self._set_changed({"share_path": path, "share_url": url, "share_qr": qr_data_uri(url)})
 
     def _origin(self) -> str:
         """Where a result link points: the configured public address, else this page's.
