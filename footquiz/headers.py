@@ -7,17 +7,18 @@ In prod a request from a browser page on another origin (a cross-site fetch or w
 refused: the app's own origin is ``FOOTQUIZ_ORIGIN`` if set, else the address the request came
 to, compared by scheme, host and port. Redirects name the configured public address (or only
 a path), never the Host header a client sent. The websocket and page loads go through the
-limits of :mod:`footquiz.guard`. The result page itself is rendered by the browser; for a forged
-or broken result link this only makes the HTTP status honest (404) while the same friendly page
-is shown. For a good link the page as sent already holds the result's headline and date (no
-blank page on a slow phone while the app loads); the app's own result replaces it.
+limits of :mod:`footquiz.guard`. For a forged or broken result link this makes the HTTP status
+honest (404) while the same friendly page is shown. The page as sent for a good result link and
+for a question's address already holds that screen (:mod:`footquiz.prerender`): no blank page
+on a slow phone while the app loads, and it reads with JavaScript off; the app's own screen
+replaces it.
 """
 
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
-import html
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -27,9 +28,8 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from footquiz import prerender
 from footquiz.config import allowed_origins, is_prod, public_url
-from footquiz.content import DEFAULT_REGION, get_content
-from footquiz.engine.assess import assess
 from footquiz.guard import RETRY_AFTER_S, busy_page, guard_socket, page_while_busy
 from footquiz.sharing import (
     CLINICIAN_PREFIX,
@@ -180,31 +180,31 @@ def _page_link(path: str) -> tuple[str, OpenedLink | None]:
         return prefix, None
 
 
-def early_headline(opened: OpenedLink) -> bytes:
-    """For a current result link: its headline and date as plain HTML, else nothing.
+def early_page(scope: Scope, prefix: str, opened: OpenedLink | None) -> bytes:
+    """The screen as sent for a shared result or a question (:mod:`footquiz.prerender`), else b"".
 
-    Shown by the page as sent, before any script runs; footquiz.css hides it once the app
-    shows the result itself.
+    Only a page load (GET) of a current result link or of a question's address gets one.
     """
-    shared, language, region = opened
-    if not shared.is_current:
+    if scope.get("method") != "GET":
         return b""
-    content = get_content(language, region or DEFAULT_REGION)
-    urgency = assess(content, shared.answers).urgency
-    ui = content.ui
-    lines = [ui["shared_heading"], urgency.title, urgency.timeframe]
-    if shared.taken:
-        lines.append(ui["taken_on"].format(date=shared.taken.isoformat()))
-    lines.append(ui["one_moment"])
-    tags = ["p class='early-app'", "p class='early-title'", "p", "p", "p"]
-    body = "".join(
-        f"<{tag}>{html.escape(line)}</{tag.split()[0]}>"
-        for tag, line in zip(tags, lines, strict=False)
-    )
-    return f"<div id='early-result' class='early-result' lang='{language}'>{body}</div>".encode()
+    path = scope.get("path", "")
+    accept_language = _header(scope, b"accept-language") or ""
+    if prefix == LINK_PREFIX and opened is not None and opened[0].is_current:
+        scheme = "https" if scope.get("scheme") == "https" else "http"
+        origin = public_url() or f"{scheme}://{_header(scope, b'host') or ''}"
+        return prerender.result_page(opened, accept_language, path, origin).encode()
+    question_id = prerender.question_id(path)
+    if not prefix and question_id is not None:
+        return prerender.question_page(question_id, accept_language, path).encode()
+    return b""
 
 
-_BODY_TAG = re.compile(rb"<body[^>]*>")
+def _accepts_gzip(scope: Scope) -> bool:
+    return "gzip" in (_header(scope, b"accept-encoding") or "").lower()
+
+
+_BEFORE_BODY_SCRIPTS = re.compile(rb"<body[^>]*>.*?(?=<script|</body>)", re.DOTALL)
+"""The body up to its first script: a prerendered page's own markup, if any."""
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -336,10 +336,10 @@ def with_headers(app: ASGIApp, static_dir: Path | None = None) -> ASGIApp:
             scope = {**scope, "path": stand_in, "raw_path": stand_in.encode("ascii")}
         origins = allowed_origins()
         policy = content_security_policy(*inline_hashes(static_dir or _static_dir()), origins)
-        early = b""
-        if opened is not None and prefix == LINK_PREFIX and scope.get("method") == "GET":
-            early = early_headline(opened)
-            # The page uncompressed, so the headline can go in (it is about 1 KB).
+        early = early_page(scope, prefix, opened)
+        gzip_page = bool(early) and _accepts_gzip(scope)
+        if early:
+            # The page uncompressed, so the screen can go in; it is compressed again below.
             plain = [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"accept-encoding"]
             scope = {**scope, "headers": plain}
         held: list[Message] = []
@@ -366,7 +366,13 @@ def with_headers(app: ASGIApp, static_dir: Path | None = None) -> ASGIApp:
             page = b"".join(part.get("body", b"") for part in parts)
             headers = MutableHeaders(scope=start)
             if "content-encoding" not in headers:  # never edit compressed bytes
-                page = _BODY_TAG.sub(lambda m: m.group(0) + early, page, count=1)
+                # After the page's own markup and before its scripts: in the first paint, and
+                # where React's hydration of <body> skips it (it expects a script there).
+                page = _BEFORE_BODY_SCRIPTS.sub(lambda m: m.group(0) + early, page, count=1)
+                if gzip_page:
+                    page = gzip.compress(page, compresslevel=6, mtime=0)
+                    headers["content-encoding"] = "gzip"
+                    headers.add_vary_header("accept-encoding")
             if "content-length" in headers:
                 headers["content-length"] = str(len(page))
             await send_with_headers(start)

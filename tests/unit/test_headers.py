@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import gzip
 import hashlib
+import html
 import random
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -259,19 +261,13 @@ def test_a_good_link_is_a_page_and_a_bad_one_is_a_404_with_the_same_shell(build:
         assert CSP.lower() in headers
 
 
-def test_a_good_link_sends_its_headline_and_date_in_the_page_itself(build: Path) -> None:
-    """No blank page on a slow phone: the headline is there before any script runs."""
-    import datetime
-
-    from footquiz.engine.assess import assess
-
-    answers = random_finished(get_content(), random.Random(3))
-    token = link_token(answers, "es", "gb", datetime.date(2026, 11, 25))
+def serve_page(path: str, build: Path, headers: dict[str, str] | None = None) -> list[Message]:
+    """One page load through the middleware from a static server that sends ``PAGE`` in parts."""
     shell_page = PAGE.encode()
 
     async def static(scope: Scope, receive: Receive, send: Send) -> None:
-        headers = [(b"content-length", str(len(shell_page)).encode())]
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        length = [(b"content-length", str(len(shell_page)).encode())]
+        await send({"type": "http.response.start", "status": 200, "headers": length})
         await send({"type": "http.response.body", "body": shell_page[:50], "more_body": True})
         await send({"type": "http.response.body", "body": shell_page[50:]})
 
@@ -285,13 +281,50 @@ def test_a_good_link_sends_its_headline_and_date_in_the_page_itself(build: Path)
 
     with ThreadPoolExecutor(1) as pool:
         app = with_headers(static, static_dir=build)
-        pool.submit(asyncio.run, app(request("/r/" + token), receive, send)).result()
-    start, body = messages
+        pool.submit(asyncio.run, app(request(path, headers), receive, send)).result()
+    return messages
+
+
+def test_a_good_link_sends_the_whole_result_in_the_page_itself(build: Path) -> None:
+    """No blank page on a slow phone, and it reads with JavaScript off: the result is sent."""
+    import datetime
+
+    from footquiz.engine.assess import assess
+
+    answers = random_finished(get_content(), random.Random(3))
+    token = link_token(answers, "es", "gb", datetime.date(2026, 11, 25))
+    start, body = serve_page("/r/" + token, build)
     page = body["body"].decode()
-    title = assess(get_content("es", "gb"), answers).urgency.title
-    assert "<body><div id='early-result'" in page and title in page
+    content = get_content("es", "gb")
+    result = assess(content, answers)
+    # Before the page's scripts, where React's hydration of <body> skips it.
+    assert '<body><div class="app early"' in page
     assert "Cuestionario hecho el 2026-11-25" in page
+    for line in (result.urgency.title, result.urgency.action, *result.get_help_sooner):
+        assert html.escape(line, quote=False) in page
+    for card in result.treatments:
+        assert html.escape(card.title, quote=False) in page
     found = {k.decode(): v.decode() for k, v in start["headers"]}
     assert int(found["content-length"]) == len(body["body"])
+    # Compressed when the browser takes it (it is sent uncompressed only to those that do not).
+    start, body = serve_page("/r/" + token, build, {"accept-encoding": "gzip, br"})
+    found = {k.decode(): v.decode() for k, v in start["headers"]}
+    assert found["content-encoding"] == "gzip" and "accept-encoding" in found["vary"].lower()
+    assert gzip.decompress(body["body"]).decode() == page
     # An older or a bad link gets the shell as it is.
-    assert "early-result" not in get("/r/nonsense", build)[2]
+    assert "app early" not in get("/r/nonsense", build)[2]
+
+
+def test_a_questions_address_sends_that_question_in_the_page_itself(build: Path) -> None:
+    """/quiz sends the first question, /quiz/<id> its own; any other address nothing more."""
+    english = get_content()
+    first, other = english.questions[0], english.questions[3]
+    for path, question in (("/quiz", first), (f"/quiz/{other.id}", other)):
+        page = serve_page(path, build, {"accept-language": "es-ES"})[1]["body"].decode()
+        spanish = get_content("es", "es").question(question.id)
+        assert spanish is not None and html.escape(spanish.text, quote=False) in page
+        for option in spanish.options:
+            assert html.escape(option.text, quote=False) in page
+        assert f'data-screen="{question.id}"' in page
+    assert "app early" not in serve_page("/quiz/no_such_question", build)[1]["body"].decode()
+    assert "app early" not in serve_page("/", build)[1]["body"].decode()
