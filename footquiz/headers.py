@@ -1,8 +1,10 @@
 """ASGI middleware: security headers on every response, origin checks, 404 for a bad result link.
 
-Every HTTP response carries a Content-Security-Policy that allows only this origin plus what
-Reflex truly needs (each allowance is explained in :func:`content_security_policy`), frame
-protection, nosniff, no referrer and a Permissions-Policy that denies what the app never uses.
+Every HTTP response carries nosniff, no referrer and same-origin resource policy; every one a
+browser may show as a page (all but scripts, styles, fonts and JSON) also a
+Content-Security-Policy that allows only this origin plus what Reflex truly needs (each
+allowance is explained in :func:`content_security_policy`), frame protection, and a
+Permissions-Policy that denies what the app never uses.
 In prod a request from a browser page on another origin (a cross-site fetch or websocket) is
 refused: the app's own origin is ``FOOTQUIZ_ORIGIN`` if set, else the address the request came
 to, compared by scheme, host and port. Redirects name the configured public address (or only
@@ -59,6 +61,17 @@ HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
 }
+DOCUMENT_ONLY = {"Permissions-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy"}
+"""Headers (like the CSP) that browsers apply only to a page, left off scripts and styles."""
+NEVER_DOCUMENTS = (
+    "text/javascript",
+    "application/javascript",
+    "text/css",
+    "font/",
+    "application/json",
+    "application/manifest+json",
+)
+"""Content types a browser never runs as a page (each response's headers cost about 1.5 KB)."""
 CSP = "Content-Security-Policy"
 HSTS = "Strict-Transport-Security"
 HSTS_VALUE = "max-age=31536000"
@@ -203,8 +216,38 @@ def _accepts_gzip(scope: Scope) -> bool:
     return "gzip" in (_header(scope, b"accept-encoding") or "").lower()
 
 
+def _is_page_load(scope: Scope) -> bool:
+    """A browser loading a page (GET, asking for HTML), not a script, style or API call."""
+    accept = (_header(scope, b"accept") or "").lower()
+    return scope.get("method") == "GET" and "text/html" in accept
+
+
+def _is_html(headers: MutableHeaders) -> bool:
+    return headers.get("content-type", "").lower().startswith("text/html")
+
+
+def _may_be_document(headers: MutableHeaders) -> bool:
+    """Whether a browser may show this response as a page: all but scripts, styles, fonts, JSON."""
+    kind = headers.get("content-type", "").split(";")[0].strip().lower()
+    return not kind.startswith(NEVER_DOCUMENTS)
+
+
 _BEFORE_BODY_SCRIPTS = re.compile(rb"<body[^>]*>.*?(?=<script|</body>)", re.DOTALL)
 """The body up to its first script: a prerendered page's own markup, if any."""
+_MODULE_PRELOAD = re.compile(rb'<link rel="modulepreload" href="[^"<>]*"/>')
+
+
+def edit_page(page: bytes, early: bytes) -> bytes:
+    """A page as sent: its screen (if any) in the body, and no module preloads in the head.
+
+    The screen goes after the page's own markup and before its scripts: it is in the first
+    paint, and React's hydration of ``<body>`` skips it there (it expects a script). Reflex's
+    head preloads all of the framework's modules (about 140 KiB), which on a slow connection
+    compete with the stylesheet for the first paint; the page reads without them, and its
+    module script still loads them.
+    """
+    page = _MODULE_PRELOAD.sub(b"", page)
+    return _BEFORE_BODY_SCRIPTS.sub(lambda m: m.group(0) + early, page, count=1)
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -337,15 +380,16 @@ def with_headers(app: ASGIApp, static_dir: Path | None = None) -> ASGIApp:
         origins = allowed_origins()
         policy = content_security_policy(*inline_hashes(static_dir or _static_dir()), origins)
         early = early_page(scope, prefix, opened)
-        gzip_page = bool(early) and _accepts_gzip(scope)
-        if early:
-            # The page uncompressed, so the screen can go in; it is compressed again below.
+        page_load = _is_page_load(scope)
+        gzip_page = page_load and _accepts_gzip(scope)
+        if page_load:
+            # The page uncompressed, so it can be edited; it is compressed again below.
             plain = [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"accept-encoding"]
             scope = {**scope, "headers": plain}
         held: list[Message] = []
 
-        async def send_early(message: Message) -> None:
-            """Hold the page until its body is complete, then put the headline in it."""
+        async def send_page(message: Message) -> None:
+            """Hold a page until its body is complete, then edit it (:func:`edit_page`)."""
             if message["type"] == "http.response.start":
                 held.append(message)
                 return
@@ -365,10 +409,9 @@ def with_headers(app: ASGIApp, static_dir: Path | None = None) -> ASGIApp:
             held.clear()
             page = b"".join(part.get("body", b"") for part in parts)
             headers = MutableHeaders(scope=start)
-            if "content-encoding" not in headers:  # never edit compressed bytes
-                # After the page's own markup and before its scripts: in the first paint, and
-                # where React's hydration of <body> skips it (it expects a script there).
-                page = _BEFORE_BODY_SCRIPTS.sub(lambda m: m.group(0) + early, page, count=1)
+            # Never edit compressed bytes, or anything but a page.
+            if "content-encoding" not in headers and _is_html(headers):
+                page = edit_page(page, early)
                 if gzip_page:
                     page = gzip.compress(page, compresslevel=6, mtime=0)
                     headers["content-encoding"] = "gzip"
@@ -381,9 +424,12 @@ def with_headers(app: ASGIApp, static_dir: Path | None = None) -> ASGIApp:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
+                document = _may_be_document(headers)
                 for name, value in HEADERS.items():
-                    headers[name] = value
-                headers[CSP] = policy
+                    if document or name not in DOCUMENT_ONLY:
+                        headers[name] = value
+                if document:
+                    headers[CSP] = policy
                 if "location" in headers:
                     headers["location"] = public_location(headers["location"])
                 if any(o.startswith("https://") for o in origins):
@@ -392,6 +438,6 @@ def with_headers(app: ASGIApp, static_dir: Path | None = None) -> ASGIApp:
                     message["status"] = 404
             await send(message)
 
-        await app(scope, receive, send_early if early else send_with_headers)
+        await app(scope, receive, send_page if page_load else send_with_headers)
 
     return wrapped

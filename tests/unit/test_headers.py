@@ -21,7 +21,8 @@ from footquiz.headers import CSP, HEADERS, HSTS, content_security_policy, with_h
 from footquiz.sharing import link_token
 
 PAGE = """<!DOCTYPE html><html><head><script>window.boot = 1 < 2;</script>
-<style data-emotion="css x">.x{width:1px}</style><script src="/a.js"></script></head>
+<style data-emotion="css x">.x{width:1px}</style><script src="/a.js"></script>
+<link rel="modulepreload" href="/assets/entry.client-x1.js"/></head>
 <body><script type="module">import "/b.js";</script></body></html>"""
 INLINE = ["window.boot = 1 < 2;", 'import "/b.js";']
 
@@ -266,8 +267,9 @@ def serve_page(path: str, build: Path, headers: dict[str, str] | None = None) ->
     shell_page = PAGE.encode()
 
     async def static(scope: Scope, receive: Receive, send: Send) -> None:
-        length = [(b"content-length", str(len(shell_page)).encode())]
-        await send({"type": "http.response.start", "status": 200, "headers": length})
+        sent = [(b"content-length", str(len(shell_page)).encode())]
+        sent.append((b"content-type", b"text/html; charset=utf-8"))
+        await send({"type": "http.response.start", "status": 200, "headers": sent})
         await send({"type": "http.response.body", "body": shell_page[:50], "more_body": True})
         await send({"type": "http.response.body", "body": shell_page[50:]})
 
@@ -281,7 +283,8 @@ def serve_page(path: str, build: Path, headers: dict[str, str] | None = None) ->
 
     with ThreadPoolExecutor(1) as pool:
         app = with_headers(static, static_dir=build)
-        pool.submit(asyncio.run, app(request(path, headers), receive, send)).result()
+        browser = {"accept": "text/html,application/xhtml+xml", **(headers or {})}
+        pool.submit(asyncio.run, app(request(path, browser), receive, send)).result()
     return messages
 
 
@@ -328,3 +331,39 @@ def test_a_questions_address_sends_that_question_in_the_page_itself(build: Path)
         assert f'data-screen="{question.id}"' in page
     assert "app early" not in serve_page("/quiz/no_such_question", build)[1]["body"].decode()
     assert "app early" not in serve_page("/", build)[1]["body"].decode()
+
+
+def test_a_page_load_preloads_no_framework_modules(build: Path) -> None:
+    """The screen reads without the framework: its 140 KiB do not compete with the stylesheet."""
+    page = serve_page("/", build)[1]["body"].decode()
+    assert "modulepreload" not in page and '<script type="module">' in page
+    # A script asking for the same address is not a page load: nothing is edited.
+    _, *parts = serve_page("/", build, {"accept": "*/*"})
+    assert b"modulepreload" in b"".join(part["body"] for part in parts)
+
+
+def test_scripts_and_styles_carry_no_page_only_headers(build: Path) -> None:
+    """A script or stylesheet is never shown as a page: no CSP, frame or feature policy."""
+
+    async def script(scope: Scope, receive: Receive, send: Send) -> None:
+        kind = [(b"content-type", b"text/javascript; charset=utf-8")]
+        await send({"type": "http.response.start", "status": 200, "headers": kind})
+        await send({"type": "http.response.body", "body": b"export {};"})
+
+    messages: list[Message] = []
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b""}
+
+    async def send(message: Message) -> None:
+        messages.append(message)
+
+    with ThreadPoolExecutor(1) as pool:
+        app = with_headers(script, static_dir=build)
+        pool.submit(asyncio.run, app(request("/assets/a.js"), receive, send)).result()
+    found = {k.decode().lower(): v.decode() for k, v in messages[0]["headers"]}
+    assert found["x-content-type-options"] == "nosniff"
+    assert found["referrer-policy"] == "no-referrer"
+    assert found["cross-origin-resource-policy"] == "same-origin"
+    for name in (CSP, "Permissions-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy"):
+        assert name.lower() not in found
