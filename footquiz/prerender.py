@@ -24,7 +24,7 @@ from footquiz.components import spine
 from footquiz.components.layout import TIER_ICONS
 from footquiz.content import DEFAULT_REGION
 from footquiz.engine.diagram import MAP_QUESTION
-from footquiz.sharing import CLINICIAN_PREFIX, LINK_PREFIX, OpenedLink, qr_data_uri
+from footquiz.sharing import CLINICIAN_PREFIX, LINK_PREFIX, OpenedLink
 from footquiz.state import (
     CONTENT,
     HEADING_ID,
@@ -421,7 +421,11 @@ def full_result(view: ResultView) -> str:
 
 
 def share(view: ResultView) -> str:
-    """``pages.result.share_section`` on a phone (its buttons work through footquiz.js)."""
+    """``pages.result.share_section`` on a phone, but for its QR code, which comes with the app.
+
+    Its buttons work through footquiz.js; the code costs more to make and send than a closed
+    section is worth before the app is there.
+    """
     ui = view.ui
     buttons = tag(
         "div",
@@ -443,14 +447,9 @@ def share(view: ResultView) -> str:
             text(ui["print"]),
         ),
     )
-    qr = void(
-        "img",
-        {"alt": ui["qr_alt"], "class": "qr", "height": 164, "src": view.share_qr, "width": 164},
-    )
     return disclosure(
         ui["share_heading"],
         tag("p", {}, text(ui["share_note"])),
-        qr,
         buttons,
         tag("p", {"class": "share-status", "role": "status"}),
         tag(
@@ -476,7 +475,6 @@ def result_page(opened: OpenedLink, accept_language: str, path: str, origin: str
     view.result_date = shared.taken.isoformat() if shared.taken else ""
     view.share_path = path
     view.share_url = origin + path
-    view.share_qr = qr_data_uri(view.share_url)
     ui = view.ui
     rows = "".join(
         tag(
