@@ -49,6 +49,7 @@ CHROME_FLAGS = (
     " --disable-component-update --disable-sync --no-first-run"
 )
 RUN_TIMEOUT_S = 240
+ATTEMPTS = 3
 RESULTS = ROOT / "bench-results"
 METHODS = ("simulate", "devtools")
 """Lighthouse's default simulated slow 4G, and the same throttling applied by Chromium."""
@@ -173,7 +174,12 @@ def lighthouse(cli: Path, url: str, out: Path, method: str = "simulate") -> dict
     command += [f"--output-path={out}", "--quiet", f"--chrome-flags={CHROME_FLAGS}"]
     command += [f"--throttling-method={method}"]
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    subprocess.run(command, env=env, check=True, timeout=RUN_TIMEOUT_S)
+    for attempt in range(1, ATTEMPTS + 1):
+        # Lighthouse now and then fails to record a trace (NO_NAVSTART) on a busy machine.
+        done = subprocess.run(command, env=env, check=attempt == ATTEMPTS, timeout=RUN_TIMEOUT_S)
+        if done.returncode == 0:
+            break
+        print(f"Lighthouse failed on {url} ({method}), trying again", file=sys.stderr)
     return json.loads(out.read_text())
 
 
