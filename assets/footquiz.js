@@ -92,7 +92,9 @@ document.addEventListener("click", async (event) => {
 // starts the new screen from its title. (A listener, not rx.call_script: the CSP has no eval.)
 let shownScreen = "";
 function focusNewScreen() {
-  const heading = document.getElementById("screen-heading");
+  // The screen as sent (below) until the app's own is there: the same screen is not new.
+  const heading =
+    document.getElementById("screen-heading") || document.querySelector("#early [data-screen]");
   const screen = heading?.dataset.screen ? location.pathname + "|" + heading.dataset.screen : "";
   if (!screen || screen === shownScreen) return;
   shownScreen = screen;
@@ -139,7 +141,7 @@ function dropEarlyScreen() {
   if (!early) return;
   const shown = document.querySelector(".app:not(.early) #screen-heading")?.dataset.screen;
   if (!shown && location.pathname.startsWith(early.dataset.path)) return;
-  if (shown && shown === early.querySelector("#screen-heading")?.dataset.screen) {
+  if (shown && shown === early.querySelector("[data-screen]")?.dataset.screen) {
     for (const box of early.querySelectorAll("input:checked")) {
       const same = document.querySelector(
         `.app:not(.early) input[name="${CSS.escape(box.name)}"][value="${CSS.escape(box.value)}"]`,

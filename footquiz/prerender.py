@@ -27,7 +27,6 @@ from footquiz.engine.diagram import MAP_QUESTION
 from footquiz.sharing import CLINICIAN_PREFIX, LINK_PREFIX, OpenedLink
 from footquiz.state import (
     CONTENT,
-    HEADING_ID,
     QUIZ_PREFIX,
     QuizState,
     ResultView,
@@ -120,8 +119,8 @@ def frame(view: ResultView, path: str, *children: Child, wide: bool = False) -> 
 
 
 def heading(content: str, screen: str) -> str:
-    """The screen's h1 (``components.layout.heading``)."""
-    attrs = {"class": "heading", "data-screen": screen, "id": HEADING_ID, "tabindex": "-1"}
+    """The screen's h1 (``components.layout.heading``), without its id: that names the app's."""
+    attrs = {"class": "heading", "data-screen": screen, "tabindex": "-1"}
     return tag("h1", attrs, text(content))
 
 
