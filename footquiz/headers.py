@@ -203,9 +203,7 @@ def early_page(scope: Scope, prefix: str, opened: OpenedLink | None) -> bytes:
     path = scope.get("path", "")
     accept_language = _header(scope, b"accept-language") or ""
     if prefix == LINK_PREFIX and opened is not None and opened[0].is_current:
-        scheme = "https" if scope.get("scheme") == "https" else "http"
-        origin = public_url() or f"{scheme}://{_header(scope, b'host') or ''}"
-        return prerender.result_page(opened, accept_language, path, origin).encode()
+        return prerender.result_page(opened, accept_language, path).encode()
     question_id = prerender.question_id(path)
     if not prefix and question_id is not None:
         return prerender.question_page(question_id, accept_language, path).encode()

@@ -24,7 +24,7 @@ from footquiz.components import spine
 from footquiz.components.layout import TIER_ICONS
 from footquiz.content import DEFAULT_REGION
 from footquiz.engine.diagram import MAP_QUESTION
-from footquiz.sharing import CLINICIAN_PREFIX, LINK_PREFIX, OpenedLink
+from footquiz.sharing import OpenedLink
 from footquiz.state import (
     CONTENT,
     QUIZ_PREFIX,
@@ -228,6 +228,8 @@ def question_page(question_id: str, accept_language: str, path: str) -> str:
     body_map = None
     if question_id == MAP_QUESTION:
         rendered = spine.body_map(QuizState.marked_regions, quiz.diagram_words).render()
+        # Its id names the app's map (scripts and tests find it by that).
+        rendered["props"] = [p for p in rendered["props"] if not p.startswith("id:")]
         body_map = static_markup(rendered, {"aria-checked": "false"})
     fieldset = tag(
         "fieldset",
@@ -364,18 +366,7 @@ def where_from(view: ResultView) -> str:
 
 
 def treatment(view: ResultView, card: dict[str, str]) -> str:
-    """``pages.result.treatment_item``."""
-    link = tag(
-        "a",
-        {
-            "class": "treatment-link",
-            "href": card["url"],
-            "rel": "noopener noreferrer",
-            "target": "_blank",
-        },
-        text(card["read_more"]),
-        tag("span", {"class": "visually-hidden"}, " ", text(view.ui["new_tab"])),
-    )
+    """``pages.result.treatment_item`` without its outside link (see :func:`result_page`)."""
     return tag(
         "li",
         {"class": "card"},
@@ -392,7 +383,6 @@ def treatment(view: ResultView, card: dict[str, str]) -> str:
             {"class": "how"},
             tag("summary", {}, text(view.ui["how_to"])),
             tag("p", {}, text(card["summary"])),
-            link,
         ),
     )
 
@@ -419,51 +409,12 @@ def full_result(view: ResultView) -> str:
     )
 
 
-def share(view: ResultView) -> str:
-    """``pages.result.share_section`` on a phone, but for its QR code, which comes with the app.
+def result_page(opened: OpenedLink, accept_language: str, path: str) -> str:
+    """``pages.shared.shared`` for a current link: the whole result, read-only.
 
-    Its buttons work through footquiz.js; the code costs more to make and send than a closed
-    section is worth before the app is there.
+    Kiosk-safe, as the server cannot tell a kiosk (its flag is in the browser's storage): no
+    outside links, no Share or Print, no clinician link. Those come with the app.
     """
-    ui = view.ui
-    buttons = tag(
-        "div",
-        {"class": "actions"},
-        tag(
-            "button",
-            {
-                "class": "btn btn-primary share",
-                "data-copied": ui["link_copied"],
-                "data-copy-this": ui["copy_this"],
-                "data-share-path": view.share_path,
-                "type": "button",
-            },
-            text(ui["share"]),
-        ),
-        tag(
-            "button",
-            {"class": "btn btn-secondary share", "data-print": "true", "type": "button"},
-            text(ui["print"]),
-        ),
-    )
-    return disclosure(
-        ui["share_heading"],
-        tag("p", {}, text(ui["share_note"])),
-        buttons,
-        tag("p", {"class": "share-status", "role": "status"}),
-        tag(
-            "p",
-            {"class": "share-path"},
-            text(ui["link"]),
-            " ",
-            tag("a", {"href": view.share_path}, text(view.share_url)),
-        ),
-        id="share-section",
-    )
-
-
-def result_page(opened: OpenedLink, accept_language: str, path: str, origin: str) -> str:
-    """``pages.shared.shared`` for a current link: the whole result, read-only."""
     shared, language, region = opened
     view = SharedState(_reflex_internal_init=True)
     view.lang = language
@@ -472,8 +423,6 @@ def result_page(opened: OpenedLink, accept_language: str, path: str, origin: str
     view.answers = {q: list(o) for q, o in shared.answers.items()}
     view.done = True
     view.result_date = shared.taken.isoformat() if shared.taken else ""
-    view.share_path = path
-    view.share_url = origin + path
     ui = view.ui
     rows = "".join(
         tag(
@@ -493,19 +442,6 @@ def result_page(opened: OpenedLink, accept_language: str, path: str, origin: str
     words = None
     if view.result_words:
         words = disclosure(ui["words_here"], words_list(view.result_words), id="words")
-    clinician = tag(
-        "p",
-        {"class": "clinician-handoff"},
-        tag(
-            "a",
-            {
-                "data-url": view.share_url.replace(LINK_PREFIX, CLINICIAN_PREFIX),
-                "href": path.replace(LINK_PREFIX, CLINICIAN_PREFIX),
-                "id": "clinician-link",
-            },
-            text(ui["for_clinician"]),
-        ),
-    )
     return frame(
         view,
         path,
@@ -523,9 +459,7 @@ def result_page(opened: OpenedLink, accept_language: str, path: str, origin: str
         body,
         disclosure(ui["your_answers"], tag("dl", {"class": "answers"}, rows), id="answers"),
         words,
-        share(view),
         tag("p", {"class": "disclaimer"}, text(view.disclaimer)),
-        clinician,
         tag(
             "div",
             {"class": "actions"},
