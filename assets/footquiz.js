@@ -152,6 +152,11 @@ function dropEarlyScreen() {
   early.remove();
 }
 
+// Continue on the screen as sent waits for the app (its ticks carry over), never reloads.
+document.addEventListener("submit", (event) => {
+  if (event.target instanceof Element && event.target.closest("#early")) event.preventDefault();
+});
+
 // ----- Errors, the GOV.UK way -----
 // The error summary takes focus when it appears (screen readers hear it at once), and its
 // link moves focus to the field without adding a history entry. The same watcher removes the

@@ -2,12 +2,13 @@
 
 A result link (``/r/<token>``) and a question's address (``/quiz``, ``/quiz/<id>``) are pages
 whose text comes from the app's state over the websocket, so the page Reflex serves for them is
-an empty frame. :func:`early_page` renders the same screen on the server, from the same views
-the app shows (:class:`~footquiz.state.SharedState` and :class:`~footquiz.state.QuizState`,
-which ask the engine), with the same elements and CSS classes as ``footquiz/pages``, so it
-reads the same with JavaScript off. :mod:`footquiz.headers` puts it in the page's ``<body>``
-after any prerendered markup and before the scripts, where React's hydration of the body skips
-it (React 19 passes over unexpected elements in ``<body>`` and leaves them in place).
+an empty frame. :func:`result_page` and :func:`question_page` render the same screen on the
+server, from the same views the app shows (:class:`~footquiz.state.SharedState` and
+:class:`~footquiz.state.QuizState`, which ask the engine), with the same elements and CSS
+classes as ``footquiz/pages``, so it reads the same with JavaScript off. :mod:`footquiz.headers`
+puts it in the page's ``<body>`` after any prerendered markup and before the scripts, where
+React's hydration of the body skips it (React 19 passes over unexpected elements in ``<body>``
+and leaves them in place).
 
 It is an ``.app.early`` frame: ``footquiz.css`` hides the app's own frame until its heading
 names a screen, then hides this one instead (one swap: no element moves, nothing shifts), and
@@ -54,7 +55,7 @@ def tag(name: str, attrs: dict[str, Any] | None = None, *children: Child) -> str
 
 
 def void(name: str, attrs: dict[str, Any]) -> str:
-    """An element with no content (input, img)."""
+    """An element with no content (an input)."""
     return f"<{name}{_attributes(attrs)}/>"
 
 

@@ -333,13 +333,16 @@ def test_a_questions_address_sends_that_question_in_the_page_itself(build: Path)
     assert "app early" not in serve_page("/", build)[1]["body"].decode()
 
 
-def test_a_page_load_preloads_no_framework_modules(build: Path) -> None:
-    """The screen reads without the framework: its 140 KiB do not compete with the stylesheet."""
+def test_a_page_load_preloads_the_framework_after_what_the_first_paint_needs(
+    build: Path,
+) -> None:
+    """Its 140 KiB do not compete with the stylesheet, and still load before the load event."""
     page = serve_page("/", build)[1]["body"].decode()
-    assert "modulepreload" not in page and '<script type="module">' in page
+    preload = '<link rel="modulepreload" href="/assets/entry.client-x1.js" fetchpriority="low"/>'
+    assert preload in page and '<script type="module">' in page
     # A script asking for the same address is not a page load: nothing is edited.
     _, *parts = serve_page("/", build, {"accept": "*/*"})
-    assert b"modulepreload" in b"".join(part["body"] for part in parts)
+    assert b"fetchpriority" not in b"".join(part["body"] for part in parts)
 
 
 def test_scripts_and_styles_carry_no_page_only_headers(build: Path) -> None:
