@@ -92,7 +92,9 @@ document.addEventListener("click", async (event) => {
 // starts the new screen from its title. (A listener, not rx.call_script: the CSP has no eval.)
 let shownScreen = "";
 function focusNewScreen() {
-  const heading = document.getElementById("screen-heading");
+  // The screen as sent (below) until the app's own is there: the same screen is not new.
+  const heading =
+    document.getElementById("screen-heading") || document.querySelector("#early [data-screen]");
   const screen = heading?.dataset.screen ? location.pathname + "|" + heading.dataset.screen : "";
   if (!screen || screen === shownScreen) return;
   shownScreen = screen;
@@ -129,23 +131,46 @@ document.addEventListener("click", (event) => {
   if (dialog instanceof HTMLDialogElement) dialog.close();
 });
 
+// ----- The screen as sent -----
+// A question's or a shared result's page arrives with its screen in the HTML
+// (footquiz/prerender.py); footquiz.css swaps it for the app's own once that names its screen.
+// Then it goes, and an option already ticked on it is ticked in the app's form too. It also
+// goes when the app has moved to another page.
+function dropEarlyScreen() {
+  const early = document.getElementById("early");
+  if (!early) return;
+  const shown = document.querySelector(".app:not(.early) #screen-heading")?.dataset.screen;
+  if (!shown && location.pathname.startsWith(early.dataset.path)) return;
+  if (shown && shown === early.querySelector("[data-screen]")?.dataset.screen) {
+    for (const box of early.querySelectorAll("input:checked")) {
+      const same = document.querySelector(
+        `.app:not(.early) input[name="${CSS.escape(box.name)}"][value="${CSS.escape(box.value)}"]`,
+      );
+      if (same && !same.checked) same.click();
+    }
+  }
+  early.remove();
+}
+
+// Continue on the screen as sent waits for the app (its ticks carry over), never reloads.
+document.addEventListener("submit", (event) => {
+  if (event.target instanceof Element && event.target.closest("#early")) event.preventDefault();
+});
+
 // ----- Errors, the GOV.UK way -----
 // The error summary takes focus when it appears (screen readers hear it at once), and its
-// link moves focus to the field without adding a history entry. The same watcher removes a
-// shared link's early headline.
+// link moves focus to the field without adding a history entry. The same watcher removes the
+// screen as sent.
 new MutationObserver(() => {
-  // A shared link's early headline (footquiz/headers.py) goes once the app shows the result
-  // or another screen.
-  const early = document.getElementById("early-result");
-  if (early && (document.getElementById("urgency") || !location.pathname.startsWith("/r/"))) {
-    early.remove();
-  }
+  dropEarlyScreen();
   const summary = document.getElementById("error-summary");
   if (summary && !summary.dataset.seen) {
     summary.dataset.seen = "1";
     summary.focus();
   }
-}).observe(document.documentElement, { childList: true, subtree: true });
+}).observe(document.documentElement, {
+  childList: true, subtree: true, attributes: true, attributeFilter: ["data-screen"],
+});
 document.addEventListener("click", (event) => {
   const link = event.target instanceof Element ? event.target.closest(".error-summary a") : null;
   const field = link && document.getElementById(new URL(link.href).hash.slice(1));

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from urllib.parse import quote
+
 import reflex as rx
 
 from footquiz.clinician import ClinicianState
@@ -19,6 +22,9 @@ cap_log_lines()
 
 TITLE = "footquiz: could your foot pain come from your back?"
 DESCRIPTION = "A short, private self-check. Not a diagnosis."
+ICON = Path(__file__).parents[1] / "assets" / "icons" / "icon.svg"
+# In the page itself: a request of its own would cost more in headers than the 0.5 KB icon.
+ICON_URI = "data:image/svg+xml," + quote(" ".join(ICON.read_text().split()), safe=" =:/")
 
 app = rx.App(
     stylesheets=["/footquiz.css", "/print.css", "/clinician.css"],
@@ -39,7 +45,7 @@ app = rx.App(
         rx.el.meta(property="og:description", content=DESCRIPTION),
         rx.el.meta(property="og:image", content="/icons/icon-512.png"),
         rx.el.link(rel="manifest", href="/manifest.json"),
-        rx.el.link(rel="icon", href="/icons/icon.svg", type="image/svg+xml"),
+        rx.el.link(rel="icon", href=ICON_URI, type="image/svg+xml"),
         rx.el.link(rel="apple-touch-icon", href="/icons/icon-192.png"),
         rx.el.script(src="/footquiz.js", defer=True),
         rx.el.script(src="/kiosk.js", defer=True),

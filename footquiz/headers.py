@@ -1,23 +1,26 @@
 """ASGI middleware: security headers on every response, origin checks, 404 for a bad result link.
 
-Every HTTP response carries a Content-Security-Policy that allows only this origin plus what
-Reflex truly needs (each allowance is explained in :func:`content_security_policy`), frame
-protection, nosniff, no referrer and a Permissions-Policy that denies what the app never uses.
+Every HTTP response carries nosniff, no referrer and same-origin resource policy; every one a
+browser may show as a page (all but scripts, styles, fonts and JSON) also a
+Content-Security-Policy that allows only this origin plus what Reflex truly needs (each
+allowance is explained in :func:`content_security_policy`), frame protection, and a
+Permissions-Policy that denies what the app never uses.
 In prod a request from a browser page on another origin (a cross-site fetch or websocket) is
 refused: the app's own origin is ``FOOTQUIZ_ORIGIN`` if set, else the address the request came
 to, compared by scheme, host and port. Redirects name the configured public address (or only
 a path), never the Host header a client sent. The websocket and page loads go through the
-limits of :mod:`footquiz.guard`. The result page itself is rendered by the browser; for a forged
-or broken result link this only makes the HTTP status honest (404) while the same friendly page
-is shown. For a good link the page as sent already holds the result's headline and date (no
-blank page on a slow phone while the app loads); the app's own result replaces it.
+limits of :mod:`footquiz.guard`. For a forged or broken result link this makes the HTTP status
+honest (404) while the same friendly page is shown. The page as sent for a good result link and
+for a question's address already holds that screen (:mod:`footquiz.prerender`): no blank page
+on a slow phone while the app loads, and it reads with JavaScript off; the app's own screen
+replaces it.
 """
 
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
-import html
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -27,9 +30,8 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from footquiz import prerender
 from footquiz.config import allowed_origins, is_prod, public_url
-from footquiz.content import DEFAULT_REGION, get_content
-from footquiz.engine.assess import assess
 from footquiz.guard import RETRY_AFTER_S, busy_page, guard_socket, page_while_busy
 from footquiz.sharing import (
     CLINICIAN_PREFIX,
@@ -59,6 +61,17 @@ HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
 }
+DOCUMENT_ONLY = {"Permissions-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy"}
+"""Headers (like the CSP) that browsers apply only to a page, left off scripts and styles."""
+NEVER_DOCUMENTS = (
+    "text/javascript",
+    "application/javascript",
+    "text/css",
+    "font/",
+    "application/json",
+    "application/manifest+json",
+)
+"""Content types a browser never runs as a page (each response's headers cost about 1.5 KB)."""
 CSP = "Content-Security-Policy"
 HSTS = "Strict-Transport-Security"
 HSTS_VALUE = "max-age=31536000"
@@ -180,31 +193,60 @@ def _page_link(path: str) -> tuple[str, OpenedLink | None]:
         return prefix, None
 
 
-def early_headline(opened: OpenedLink) -> bytes:
-    """For a current result link: its headline and date as plain HTML, else nothing.
+def early_page(scope: Scope, prefix: str, opened: OpenedLink | None) -> bytes:
+    """The screen as sent for a shared result or a question (:mod:`footquiz.prerender`), else b"".
 
-    Shown by the page as sent, before any script runs; footquiz.css hides it once the app
-    shows the result itself.
+    Only a page load (GET) of a current result link or of a question's address gets one.
     """
-    shared, language, region = opened
-    if not shared.is_current:
+    if scope.get("method") != "GET":
         return b""
-    content = get_content(language, region or DEFAULT_REGION)
-    urgency = assess(content, shared.answers).urgency
-    ui = content.ui
-    lines = [ui["shared_heading"], urgency.title, urgency.timeframe]
-    if shared.taken:
-        lines.append(ui["taken_on"].format(date=shared.taken.isoformat()))
-    lines.append(ui["one_moment"])
-    tags = ["p class='early-app'", "p class='early-title'", "p", "p", "p"]
-    body = "".join(
-        f"<{tag}>{html.escape(line)}</{tag.split()[0]}>"
-        for tag, line in zip(tags, lines, strict=False)
-    )
-    return f"<div id='early-result' class='early-result' lang='{language}'>{body}</div>".encode()
+    path = scope.get("path", "")
+    accept_language = _header(scope, b"accept-language") or ""
+    if prefix == LINK_PREFIX and opened is not None and opened[0].is_current:
+        return prerender.result_page(opened, accept_language, path).encode()
+    question_id = prerender.question_id(path)
+    if not prefix and question_id is not None:
+        return prerender.question_page(question_id, accept_language, path).encode()
+    return b""
 
 
-_BODY_TAG = re.compile(rb"<body[^>]*>")
+def _accepts_gzip(scope: Scope) -> bool:
+    return "gzip" in (_header(scope, b"accept-encoding") or "").lower()
+
+
+def _is_page_load(scope: Scope) -> bool:
+    """A browser loading a page (GET, asking for HTML), not a script, style or API call."""
+    accept = (_header(scope, b"accept") or "").lower()
+    return scope.get("method") == "GET" and "text/html" in accept
+
+
+def _is_html(headers: MutableHeaders) -> bool:
+    return headers.get("content-type", "").lower().startswith("text/html")
+
+
+def _may_be_document(headers: MutableHeaders) -> bool:
+    """Whether a browser may show this response as a page: all but scripts, styles, fonts, JSON."""
+    kind = headers.get("content-type", "").split(";")[0].strip().lower()
+    return not kind.startswith(NEVER_DOCUMENTS)
+
+
+_BEFORE_BODY_SCRIPTS = re.compile(rb"<body[^>]*>.*?(?=<script|</body>)", re.DOTALL)
+"""The body up to its first script: a prerendered page's own markup, if any."""
+_MODULE_PRELOAD = re.compile(rb'<link rel="modulepreload" (href="[^"<>]*")/>')
+
+
+def edit_page(page: bytes, early: bytes) -> bytes:
+    """A page as sent: its screen (if any) in the body, and the module preloads after the rest.
+
+    The screen goes after the page's own markup and before its scripts: it is in the first
+    paint, and React's hydration of ``<body>`` skips it there (it expects a script). Reflex's
+    head preloads all of the framework's modules (about 140 KiB) at high priority, which on a
+    slow connection competes with the stylesheet for the first paint; at low priority they still
+    load before the page's load event (so the app is as soon ready for a tap), after what the
+    first paint needs.
+    """
+    page = _MODULE_PRELOAD.sub(rb'<link rel="modulepreload" \1 fetchpriority="low"/>', page)
+    return _BEFORE_BODY_SCRIPTS.sub(lambda m: m.group(0) + early, page, count=1)
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -336,16 +378,17 @@ def with_headers(app: ASGIApp, static_dir: Path | None = None) -> ASGIApp:
             scope = {**scope, "path": stand_in, "raw_path": stand_in.encode("ascii")}
         origins = allowed_origins()
         policy = content_security_policy(*inline_hashes(static_dir or _static_dir()), origins)
-        early = b""
-        if opened is not None and prefix == LINK_PREFIX and scope.get("method") == "GET":
-            early = early_headline(opened)
-            # The page uncompressed, so the headline can go in (it is about 1 KB).
+        early = early_page(scope, prefix, opened)
+        page_load = _is_page_load(scope)
+        gzip_page = page_load and _accepts_gzip(scope)
+        if page_load:
+            # The page uncompressed, so it can be edited; it is compressed again below.
             plain = [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"accept-encoding"]
             scope = {**scope, "headers": plain}
         held: list[Message] = []
 
-        async def send_early(message: Message) -> None:
-            """Hold the page until its body is complete, then put the headline in it."""
+        async def send_page(message: Message) -> None:
+            """Hold a page until its body is complete, then edit it (:func:`edit_page`)."""
             if message["type"] == "http.response.start":
                 held.append(message)
                 return
@@ -365,8 +408,13 @@ def with_headers(app: ASGIApp, static_dir: Path | None = None) -> ASGIApp:
             held.clear()
             page = b"".join(part.get("body", b"") for part in parts)
             headers = MutableHeaders(scope=start)
-            if "content-encoding" not in headers:  # never edit compressed bytes
-                page = _BODY_TAG.sub(lambda m: m.group(0) + early, page, count=1)
+            # Never edit compressed bytes, or anything but a page.
+            if "content-encoding" not in headers and _is_html(headers):
+                page = edit_page(page, early)
+                if gzip_page:
+                    page = gzip.compress(page, compresslevel=6, mtime=0)
+                    headers["content-encoding"] = "gzip"
+                    headers.add_vary_header("accept-encoding")
             if "content-length" in headers:
                 headers["content-length"] = str(len(page))
             await send_with_headers(start)
@@ -375,9 +423,12 @@ def with_headers(app: ASGIApp, static_dir: Path | None = None) -> ASGIApp:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
+                document = _may_be_document(headers)
                 for name, value in HEADERS.items():
-                    headers[name] = value
-                headers[CSP] = policy
+                    if document or name not in DOCUMENT_ONLY:
+                        headers[name] = value
+                if document:
+                    headers[CSP] = policy
                 if "location" in headers:
                     headers["location"] = public_location(headers["location"])
                 if any(o.startswith("https://") for o in origins):
@@ -386,6 +437,6 @@ def with_headers(app: ASGIApp, static_dir: Path | None = None) -> ASGIApp:
                     message["status"] = 404
             await send(message)
 
-        await app(scope, receive, send_early if early else send_with_headers)
+        await app(scope, receive, send_page if page_load else send_with_headers)
 
     return wrapped

@@ -270,7 +270,12 @@ def test_a_result_link_opened_on_a_kiosk_stays_kiosk_safe(idle_tablet: Page) -> 
     no idle wipe."""
     book = get_codebooks().codebooks[CONTENT.version]
     secret = IDLE_ENV["FOOTQUIZ_SECRET"].encode()
-    idle_tablet.goto("/r/" + make_token(CONTENT, book, finished_answers(), secret))
+    response = idle_tablet.goto("/r/" + make_token(CONTENT, book, finished_answers(), secret))
+    # The page as sent (the server cannot tell a kiosk) has no outside link, Share or Print.
+    assert response is not None
+    sent = response.text()
+    assert 'href="http' not in sent and "data-print" not in sent and "data-share" not in sent
+    idle_tablet.locator("#early").wait_for(state="detached")  # the app's own result is up
     idle_tablet.locator("#treatments .card").first.wait_for()
     assert idle_tablet.locator("a[href^='http']").count() == 0
     assert idle_tablet.locator("#share").count() == 0

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import gzip
 import hashlib
+import html
 import random
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -19,7 +21,8 @@ from footquiz.headers import CSP, HEADERS, HSTS, content_security_policy, with_h
 from footquiz.sharing import link_token
 
 PAGE = """<!DOCTYPE html><html><head><script>window.boot = 1 < 2;</script>
-<style data-emotion="css x">.x{width:1px}</style><script src="/a.js"></script></head>
+<style data-emotion="css x">.x{width:1px}</style><script src="/a.js"></script>
+<link rel="modulepreload" href="/assets/entry.client-x1.js"/></head>
 <body><script type="module">import "/b.js";</script></body></html>"""
 INLINE = ["window.boot = 1 < 2;", 'import "/b.js";']
 
@@ -259,19 +262,14 @@ def test_a_good_link_is_a_page_and_a_bad_one_is_a_404_with_the_same_shell(build:
         assert CSP.lower() in headers
 
 
-def test_a_good_link_sends_its_headline_and_date_in_the_page_itself(build: Path) -> None:
-    """No blank page on a slow phone: the headline is there before any script runs."""
-    import datetime
-
-    from footquiz.engine.assess import assess
-
-    answers = random_finished(get_content(), random.Random(3))
-    token = link_token(answers, "es", "gb", datetime.date(2026, 11, 25))
+def serve_page(path: str, build: Path, headers: dict[str, str] | None = None) -> list[Message]:
+    """One page load through the middleware from a static server that sends ``PAGE`` in parts."""
     shell_page = PAGE.encode()
 
     async def static(scope: Scope, receive: Receive, send: Send) -> None:
-        headers = [(b"content-length", str(len(shell_page)).encode())]
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        sent = [(b"content-length", str(len(shell_page)).encode())]
+        sent.append((b"content-type", b"text/html; charset=utf-8"))
+        await send({"type": "http.response.start", "status": 200, "headers": sent})
         await send({"type": "http.response.body", "body": shell_page[:50], "more_body": True})
         await send({"type": "http.response.body", "body": shell_page[50:]})
 
@@ -285,13 +283,90 @@ def test_a_good_link_sends_its_headline_and_date_in_the_page_itself(build: Path)
 
     with ThreadPoolExecutor(1) as pool:
         app = with_headers(static, static_dir=build)
-        pool.submit(asyncio.run, app(request("/r/" + token), receive, send)).result()
-    start, body = messages
+        browser = {"accept": "text/html,application/xhtml+xml", **(headers or {})}
+        pool.submit(asyncio.run, app(request(path, browser), receive, send)).result()
+    return messages
+
+
+def test_a_good_link_sends_the_whole_result_in_the_page_itself(build: Path) -> None:
+    """No blank page on a slow phone, and it reads with JavaScript off: the result is sent."""
+    import datetime
+
+    from footquiz.engine.assess import assess
+
+    answers = random_finished(get_content(), random.Random(3))
+    token = link_token(answers, "es", "gb", datetime.date(2026, 11, 25))
+    start, body = serve_page("/r/" + token, build)
     page = body["body"].decode()
-    title = assess(get_content("es", "gb"), answers).urgency.title
-    assert "<body><div id='early-result'" in page and title in page
+    content = get_content("es", "gb")
+    result = assess(content, answers)
+    # Before the page's scripts, where React's hydration of <body> skips it.
+    assert '<body><div class="app early"' in page
     assert "Cuestionario hecho el 2026-11-25" in page
+    for line in (result.urgency.title, result.urgency.action, *result.get_help_sooner):
+        assert html.escape(line, quote=False) in page
+    for card in result.treatments:
+        assert html.escape(card.title, quote=False) in page
     found = {k.decode(): v.decode() for k, v in start["headers"]}
     assert int(found["content-length"]) == len(body["body"])
+    # Compressed when the browser takes it (it is sent uncompressed only to those that do not).
+    start, body = serve_page("/r/" + token, build, {"accept-encoding": "gzip, br"})
+    found = {k.decode(): v.decode() for k, v in start["headers"]}
+    assert found["content-encoding"] == "gzip" and "accept-encoding" in found["vary"].lower()
+    assert gzip.decompress(body["body"]).decode() == page
     # An older or a bad link gets the shell as it is.
-    assert "early-result" not in get("/r/nonsense", build)[2]
+    assert "app early" not in get("/r/nonsense", build)[2]
+
+
+def test_a_questions_address_sends_that_question_in_the_page_itself(build: Path) -> None:
+    """/quiz sends the first question, /quiz/<id> its own; any other address nothing more."""
+    english = get_content()
+    first, other = english.questions[0], english.questions[3]
+    for path, question in (("/quiz", first), (f"/quiz/{other.id}", other)):
+        page = serve_page(path, build, {"accept-language": "es-ES"})[1]["body"].decode()
+        spanish = get_content("es", "es").question(question.id)
+        assert spanish is not None and html.escape(spanish.text, quote=False) in page
+        for option in spanish.options:
+            assert html.escape(option.text, quote=False) in page
+        assert f'data-screen="{question.id}"' in page
+    assert "app early" not in serve_page("/quiz/no_such_question", build)[1]["body"].decode()
+    assert "app early" not in serve_page("/", build)[1]["body"].decode()
+
+
+def test_a_page_load_preloads_the_framework_after_what_the_first_paint_needs(
+    build: Path,
+) -> None:
+    """Its 140 KiB do not compete with the stylesheet, and still load before the load event."""
+    page = serve_page("/", build)[1]["body"].decode()
+    preload = '<link rel="modulepreload" href="/assets/entry.client-x1.js" fetchpriority="low"/>'
+    assert preload in page and '<script type="module">' in page
+    # A script asking for the same address is not a page load: nothing is edited.
+    _, *parts = serve_page("/", build, {"accept": "*/*"})
+    assert b"fetchpriority" not in b"".join(part["body"] for part in parts)
+
+
+def test_scripts_and_styles_carry_no_page_only_headers(build: Path) -> None:
+    """A script or stylesheet is never shown as a page: no CSP, frame or feature policy."""
+
+    async def script(scope: Scope, receive: Receive, send: Send) -> None:
+        kind = [(b"content-type", b"text/javascript; charset=utf-8")]
+        await send({"type": "http.response.start", "status": 200, "headers": kind})
+        await send({"type": "http.response.body", "body": b"export {};"})
+
+    messages: list[Message] = []
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b""}
+
+    async def send(message: Message) -> None:
+        messages.append(message)
+
+    with ThreadPoolExecutor(1) as pool:
+        app = with_headers(script, static_dir=build)
+        pool.submit(asyncio.run, app(request("/assets/a.js"), receive, send)).result()
+    found = {k.decode().lower(): v.decode() for k, v in messages[0]["headers"]}
+    assert found["x-content-type-options"] == "nosniff"
+    assert found["referrer-policy"] == "no-referrer"
+    assert found["cross-origin-resource-policy"] == "same-origin"
+    for name in (CSP, "Permissions-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy"):
+        assert name.lower() not in found

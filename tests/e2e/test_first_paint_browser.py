@@ -1,0 +1,145 @@
+"""The screen as sent, in real Chromium: readable with JavaScript off, and still on takeover.
+
+A result link and a question's address arrive with their screen in the HTML
+(footquiz/prerender.py); the app then takes over without anything on the screen moving.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from phones import APP_ENV, PHONE, Page
+from test_share_browser import L5
+
+from footquiz.content import get_codebooks, get_regions
+from footquiz.engine.share import make_token
+from footquiz.state import CONTENT
+
+pytestmark = pytest.mark.e2e
+
+FIRST = CONTENT.questions[0]
+CLS_LIMIT = 0.02
+TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+# Every layout shift from the first paint on (buffered), without a user's input before it.
+WATCH_SHIFTS = """
+window.__shifts = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+def l5_link() -> str:
+    """A result link for a likely L5 sciatica, sealed with the session app's key."""
+    answers = {q: tuple(o) for q, o in L5.items()}
+    token = make_token(
+        CONTENT,
+        get_codebooks().codebooks[CONTENT.version],
+        answers,
+        APP_ENV["FOOTQUIZ_SECRET"].encode(),
+        0,
+        get_regions()["us"].link_code,
+        datetime.date.today(),
+    )
+    return "/r/" + token
+
+
+def phone_without_javascript(browser: Any, app_url: str) -> tuple[Any, Page]:
+    context = browser.new_context(base_url=app_url, java_script_enabled=False, **PHONE)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return context, page
+
+
+def test_a_result_link_reads_with_javascript_off(browser: Any, app_url: str) -> None:
+    """What to do, where it comes from with the picture, why, and what helps: all there."""
+    context, page = phone_without_javascript(browser, app_url)
+    try:
+        response = page.goto(l5_link())
+        assert response is not None and response.status == 200
+        assert "within 1 to 2 weeks" in page.locator("h1").inner_text().lower()
+        urgency = page.locator("#urgency")
+        assert urgency.is_visible() and "Call 911" not in urgency.inner_text()
+        assert "doctor" in page.locator("#next-steps").inner_text().lower()
+        where = page.locator("#spine").inner_text()
+        assert "L5 nerve root" in where and "L4-L5 disc" in where and "sciatica" in where
+        assert page.locator("#picture svg.dg-large, #picture .dg-large svg").first.is_visible()
+        assert page.locator("#why li").count() >= 2
+        cards = page.locator("#treatments .card")
+        assert cards.count() >= 2 and cards.first.locator("h3").is_visible()
+        assert f"Check taken on {datetime.date.today()}" in page.locator("#taken").inner_text()
+    finally:
+        context.close()
+
+
+def test_a_question_reads_with_javascript_off(browser: Any, app_url: str) -> None:
+    """The first question, its progress and its options, with nothing needing a script."""
+    context, page = phone_without_javascript(browser, app_url)
+    try:
+        page.goto(f"/quiz/{FIRST.id}")
+        assert page.locator("h1").inner_text() == FIRST.text
+        assert page.locator(".progress-text").inner_text().startswith("Question 1 of ")
+        labels = page.locator(".options label")
+        assert labels.all_inner_texts() == [o.text for o in FIRST.options]
+        labels.first.click()  # a real radio button
+        assert page.locator(".options input").first.is_checked()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("where", ["/quiz", f"/quiz/{FIRST.id}", "result link"])
+def test_nothing_moves_when_the_app_takes_over(browser: Any, app_url: str, where: str) -> None:
+    """The screen as sent is what the app then shows: layout shifts sum to at most 0.02."""
+    context = browser.new_context(base_url=app_url, **PHONE)
+    context.add_init_script(WATCH_SHIFTS)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        response = page.goto(l5_link() if where == "result link" else where)
+        assert response is not None
+        sent = response.text()
+        heading = FIRST.text if where != "result link" else "within 1 to 2 weeks"
+        assert heading.replace("'", "&#x27;") in sent or heading in sent
+        # The app has its own screen (the one as sent is gone), with the same heading.
+        page.locator("#early").wait_for(state="detached")
+        shown = page.locator(".app #screen-heading")
+        assert heading.lower() in shown.inner_text().lower()
+        # Two frames after the swap, so any shift it caused has been reported.
+        page.evaluate(
+            "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+        )
+        shifts = page.evaluate("window.__shifts")
+        assert shifts <= CLS_LIMIT, f"layout shifts on {where}: {shifts:.3f}"
+    finally:
+        context.close()
+
+
+def test_an_option_ticked_before_the_app_takes_over_stays_ticked(
+    browser: Any, app_url: str
+) -> None:
+    """A quick tap on the screen as sent is not lost when the app's own form replaces it."""
+    context = browser.new_context(base_url=app_url, **PHONE)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    # Hold the app's code back until the tap is made on the screen as sent.
+    held: list[Any] = []
+    released: list[bool] = []
+
+    def hold(route: Any) -> None:
+        route.continue_() if released else held.append(route)
+
+    page.route("**/assets/entry.client-*.js", hold)
+    try:
+        with page.expect_request("**/assets/entry.client-*.js"):
+            page.goto(f"/quiz/{FIRST.id}", wait_until="commit")
+        page.locator("#early").get_by_text(FIRST.options[1].text, exact=True).click()
+        released.append(True)
+        for route in held:
+            route.continue_()
+        page.locator("#early").wait_for(state="detached")
+        chosen = page.locator(f".app input[value='{FIRST.options[1].id}']")
+        assert chosen.is_checked()
+    finally:
+        context.close()
