@@ -196,6 +196,7 @@ def question_page(question_id: str, accept_language: str, path: str) -> str:
     quiz.lang = browser_language(accept_language)
     quiz.region = browser_region(accept_language)
     quiz.current = question_id
+    quiz._show()  # the same view the app works out for this screen
     ui = quiz.ui
     progress = tag(
         "div",
@@ -424,6 +425,7 @@ def result_page(opened: OpenedLink, accept_language: str, path: str) -> str:
     view.answers = {q: list(o) for q, o in shared.answers.items()}
     view.done = True
     view.result_date = shared.taken.isoformat() if shared.taken else ""
+    view._show_result(view._answers())  # the same view the app works out for this result
     ui = view.ui
     rows = "".join(
         tag(
