@@ -310,6 +310,13 @@ def test_a_patient_who_taps_as_soon_as_each_question_shows_is_never_sent_back(
     phone.locator("#continue").click()
     phone.wait_for_url("**/quiz/pain_regions")
     phone.get_by_text(TEXT["pain_regions"]).wait_for()
+    # The answers reach the phone's storage with the update that shows the next question; wait
+    # for the last one there (a lost answer never comes, and the wait times out).
+    phone.wait_for_function(
+        "([k, n]) => Object.keys(JSON.parse(localStorage.getItem(k) || '{}').answers || {})"
+        ".length >= n",
+        arg=[STORAGE_KEY, len(SAFE_IDS)],
+    )
     assert saved_answers(phone) == SAFE_IDS
     questions = [*list(SAFE_IDS)[1:], "pain_regions"]
     assert phone.evaluate("window.shown") == [TEXT[q] for q in questions]  # none came back
