@@ -229,13 +229,23 @@ def _result_words(content: Content, result: Assessment) -> list[dict[str, str]]:
     return glossary_view(content, texts)
 
 
+def written_date(content: Content, iso_date: str) -> str:
+    """An ISO date written out in the patient's language: "6 December 2026".
+
+    No reader in any country takes the day for the month.
+    """
+    day = datetime.date.fromisoformat(iso_date)
+    month = content.ui["months"].split()[day.month - 1]
+    return content.ui["date_written"].format(day=day.day, month=month, year=day.year)
+
+
 def result_screen(content: Content, answers: Answers, done: bool, date: str) -> ResultScreen:
     """The result page's view of these answers (empty until the check is done)."""
     ui = content.ui
     diagram = screen_diagram(content, answers, done)
     screen = ResultScreen(
         result_title=ui["page_title"].format(page=ui["your_result"]),
-        made_on=ui["taken_on"].format(date=date) if date else "",
+        made_on=ui["taken_on"].format(date=written_date(content, date)) if date else "",
         urgency={},
         is_emergency=False,
         urgency_call={},

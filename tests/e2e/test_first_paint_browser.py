@@ -15,7 +15,7 @@ from test_share_browser import L5
 
 from footquiz.content import get_codebooks, get_regions
 from footquiz.engine.share import make_token
-from footquiz.state import CONTENT
+from footquiz.state import CONTENT, written_date
 
 pytestmark = pytest.mark.e2e
 
@@ -69,7 +69,10 @@ def test_a_result_link_reads_with_javascript_off(browser: Any, app_url: str) -> 
         assert page.locator("#why li").count() >= 2
         cards = page.locator("#treatments .card")
         assert cards.count() >= 2 and cards.first.locator("h3").is_visible()
-        assert f"Check taken on {datetime.date.today()}" in page.locator("#taken").inner_text()
+        assert (
+            f"Check taken on {written_date(CONTENT, datetime.date.today().isoformat())}"
+            in page.locator("#taken").inner_text()
+        )
     finally:
         context.close()
 

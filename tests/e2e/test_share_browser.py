@@ -11,7 +11,7 @@ from phones import APP_ENV, PHONE, SAFE, SCREENSHOTS, Page, open_saved
 
 from footquiz.content import get_codebooks
 from footquiz.engine.share import encode
-from footquiz.state import CONTENT
+from footquiz.state import CONTENT, written_date
 
 pytestmark = pytest.mark.e2e
 
@@ -86,11 +86,14 @@ def test_a_link_opened_on_another_phone_shows_the_same_result(
     # on a slow phone while the app loads and connects).
     sent = response.text()
     assert "within 1 to 2 weeks" in sent.lower()
-    assert f"Check taken on {datetime.date.today()}" in sent
+    assert f"Check taken on {written_date(CONTENT, datetime.date.today().isoformat())}" in sent
     page.locator("#early").wait_for(state="detached")  # the app has its own result on screen
     page.get_by_text("A shared footquiz result").wait_for()
     # The day the check was taken travels in the link.
-    assert page.locator("#taken").inner_text() == f"Check taken on {datetime.date.today()}"
+    assert (
+        page.locator("#taken").inner_text()
+        == f"Check taken on {written_date(CONTENT, datetime.date.today().isoformat())}"
+    )
     text = page.locator("main").inner_text()
     assert "within 1 to 2 weeks" in page.locator("#urgency").inner_text().lower()
     assert "L5 nerve root" in text and "L4-L5 disc" in text
@@ -143,7 +146,10 @@ def test_print_fits_one_page_without_buttons(browser: Any, app_url: str, paper: 
         assert not page.locator("#result-back").is_visible()
         assert not page.locator("#share-status").is_visible()  # no stray status message
         assert page.locator(".app-name").is_visible()
-        assert page.locator("#taken").inner_text() == f"Check taken on {datetime.date.today()}"
+        assert (
+            page.locator("#taken").inner_text()
+            == f"Check taken on {written_date(CONTENT, datetime.date.today().isoformat())}"
+        )
         assert page.locator("#picture svg").is_visible()  # the diagram
         # Closed disclosures print open: the answers in short form, the QR code and link.
         assert page.locator("#answers .answer-row").first.is_visible()

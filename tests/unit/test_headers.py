@@ -302,7 +302,7 @@ def test_a_good_link_sends_the_whole_result_in_the_page_itself(build: Path) -> N
     result = assess(content, answers)
     # Before the page's scripts, where React's hydration of <body> skips it.
     assert '<body><div class="app early"' in page
-    assert "Cuestionario hecho el 2026-11-25" in page
+    assert "Cuestionario hecho el 25 de noviembre de 2026" in page
     for line in (result.urgency.title, result.urgency.action, *result.get_help_sooner):
         assert html.escape(line, quote=False) in page
     for card in result.treatments:

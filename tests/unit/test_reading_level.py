@@ -24,6 +24,7 @@ def sentence(text: str) -> str:
 
 
 STAFF_ONLY = {"pin_locked"}
+LISTS = {"months"}  # month names, one of which is shown in a written date
 
 
 def patient_texts(content: Content) -> list[tuple[str, str]]:
@@ -51,11 +52,11 @@ def patient_texts(content: Content) -> list[tuple[str, str]]:
     found += [(f"welcome {n}", t) for n, t in enumerate(content.welcome.lead)]
     found.append(("disclaimer", content.disclaimer))
     # The screens' own words: each message a patient reads as a sentence (labels of one or
-    # two words are not scored; staff-only words are left out).
+    # two words are not scored; staff-only words and word lists are left out).
     found += [
         (f"ui {key}", text)
         for key, text in content.ui.items()
-        if len(text.split()) >= 6 and key not in STAFF_ONLY
+        if len(text.split()) >= 6 and key not in STAFF_ONLY | LISTS
     ]
     return found
 

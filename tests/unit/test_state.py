@@ -532,7 +532,10 @@ def test_the_result_says_what_to_do_first_and_when_the_check_was_taken() -> None
     state = fresh()
     finished(state)
     assert state.result_title == state.urgency["title"] + " - footquiz"
-    assert state.result_date == datetime.date.today().isoformat()
+    today = datetime.date.today()
+    assert state.result_date == today.isoformat()
+    # Written out, so no reader takes the day for the month.
+    assert state.made_on == f"Check taken on {today.day} {today:%B} {today.year}"
     assert len(state.why_first) <= 6 and state.why_more  # the rest one tap away
     texts = [r["text"] for r in state.why_first + state.why_more]
     assert len(texts) == len(set(texts))
