@@ -11,6 +11,7 @@ from __future__ import annotations
 import reflex as rx
 
 from footquiz.clinician import DeskState
+from footquiz.components.layout import qr_code
 from footquiz.sharing import CLINICIAN_PREFIX, LINK_PREFIX
 from footquiz.state import ResultView
 
@@ -39,17 +40,7 @@ def desk_qr(state: View) -> rx.Component:
         rx.el.section(
             rx.el.h2(ui["desk_heading"]),
             rx.el.p(ui["desk_note"]),
-            rx.cond(
-                DeskState.desk_qr != "",
-                rx.el.img(
-                    src=DeskState.desk_qr,
-                    alt=ui["desk_qr_alt"],
-                    class_name="qr",
-                    width="164",
-                    height="164",
-                    id="desk-qr",
-                ),
-            ),
+            qr_code(DeskState.desk_qr, ui["desk_qr_alt"], "desk-qr"),
             class_name="result-section",
             id="desk",
             on_mount=DeskState.prepare_desk(state.share_path),

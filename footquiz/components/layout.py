@@ -179,3 +179,11 @@ def tier_icon(tier: rx.Var[str]) -> rx.Component:
         *[(name, icon(*paths)) for name, paths in TIER_ICONS.items()],
         rx.fragment(),
     )
+
+
+def qr_code(src: rx.Var[str], alt: str | rx.Var[str], image_id: str) -> rx.Component:
+    """A QR code image made on the server (a data URI), shown once it has arrived."""
+    return rx.cond(
+        src != "",
+        rx.el.img(src=src, alt=alt, class_name="qr", width="164", height="164", id=image_id),
+    )

@@ -7,7 +7,7 @@ import reflex as rx
 from footquiz.components import kiosk as kiosk_tools
 from footquiz.components import spine
 from footquiz.components.clinician import for_your_clinician
-from footquiz.components.layout import call_button, heading, page, tier_icon
+from footquiz.components.layout import call_button, heading, page, qr_code, tier_icon
 from footquiz.state import AnswerView, QuizState, ReasonView, ResultView
 
 View = type[ResultView]
@@ -267,17 +267,7 @@ def share_section(state: View, kiosk: bool = False) -> rx.Component:
         id="kiosk-qr-note",
         class_name="qr-kiosk-note",
     )
-    qr = rx.cond(
-        state.share_qr != "",
-        rx.el.img(
-            src=state.share_qr,
-            alt=ui["qr_alt"],
-            class_name="qr",
-            width="164",
-            height="164",
-            id="share-qr",
-        ),
-    )
+    qr = qr_code(state.share_qr, ui["qr_alt"], "share-qr")
     if kiosk:
         return section(ui["share_heading"], qr, kiosk_note, id="share-section")
     return disclosure(ui["share_heading"], rx.el.p(ui["share_note"]), qr, tools, id="share-section")
