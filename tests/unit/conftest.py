@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from walks import NO_WARNING_SIGNS
 
 from footquiz.content import get_content
 from footquiz.engine.model import Answers, Content
@@ -22,17 +23,7 @@ def calm_answers() -> Answers:
     brings up. Tests copy this and override the answers their scenario is about.
     """
     return {
-        "saddle_numbness": ("no",),
-        "bladder_bowel": ("no",),
-        "sex_problems": ("no",),
-        "both_legs_pain": ("no",),
-        "both_legs_weak": ("no",),
-        "cold_foot": ("no",),
-        "calf_swelling": ("no",),
-        "foot_skin": ("no",),
-        "foot_drop": ("no",),
-        "serious_signs": ("none",),
-        "injury": ("no",),
+        **NO_WARNING_SIGNS,
         "pain_regions": ("heel",),
         "side": ("left",),
         "pain_travels": ("no",),

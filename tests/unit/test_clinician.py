@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
-from walks import random_finished
+from walks import NO_WARNING_SIGNS, random_finished
 
 from footquiz.content import CONTENT_DIR, ContentError, get_content
 from footquiz.content.clinical import get_clinical_terms, load_clinical_terms
@@ -16,17 +16,7 @@ from footquiz.engine.clinician import clinician_sheet, red_flag_questions
 CONTENT = get_content()
 TERMS = get_clinical_terms()
 L5 = {
-    "saddle_numbness": ("no",),
-    "bladder_bowel": ("no",),
-    "sex_problems": ("no",),
-    "both_legs_pain": ("no",),
-    "both_legs_weak": ("no",),
-    "cold_foot": ("no",),
-    "calf_swelling": ("no",),
-    "foot_skin": ("no",),
-    "foot_drop": ("no",),
-    "serious_signs": ("none",),
-    "injury": ("no",),
+    **NO_WARNING_SIGNS,
     "pain_regions": ("outer_calf", "top_of_foot", "big_toe"),
     "side": ("left",),
     "pain_travels": ("yes",),

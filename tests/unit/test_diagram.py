@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from walks import NO_WARNING_SIGNS
 
 from footquiz.components import spine
 from footquiz.engine.assess import assess
@@ -50,19 +51,7 @@ REGIONS = [
 """The places on the drawing: every body-map option but "all over the foot", "only weakness"
 and "not sure"."""
 BACK_VIEW = {"buttock", "back_thigh", "back_calf", "ball_of_foot", "heel", "sole", "outer_edge"}
-SAFE: Answers = {
-    "saddle_numbness": ("no",),
-    "bladder_bowel": ("no",),
-    "sex_problems": ("no",),
-    "both_legs_pain": ("no",),
-    "both_legs_weak": ("no",),
-    "cold_foot": ("no",),
-    "calf_swelling": ("no",),
-    "foot_skin": ("no",),
-    "foot_drop": ("no",),
-    "serious_signs": ("none",),
-    "injury": ("no",),
-}
+SAFE: Answers = NO_WARNING_SIGNS
 SPINE_LIKE: Answers = {
     "pain_travels": ("yes",),
     "leg_vs_back": ("leg",),

@@ -18,6 +18,21 @@ EMERGENCY_QUESTIONS = [
     "cold_foot",
 ]
 
+NO_WARNING_SIGNS: Answers = {
+    "saddle_numbness": ("no",),
+    "bladder_bowel": ("no",),
+    "sex_problems": ("no",),
+    "both_legs_pain": ("no",),
+    "both_legs_weak": ("no",),
+    "cold_foot": ("no",),
+    "calf_swelling": ("no",),
+    "foot_skin": ("no",),
+    "foot_drop": ("no",),
+    "serious_signs": ("none",),
+    "injury": ("no",),
+}
+"""The safety questions, in the order they are asked, answered with no warning sign."""
+
 
 def random_choice(question: Question, rng: random.Random) -> list[str]:
     """A valid random answer: one option, or a subset that obeys exclusive and excluded options."""
