@@ -52,9 +52,11 @@ ANSWER_FIELD = "answer"
 QUESTION_FIELD = "question"
 """The form's hidden field naming the question its options answer."""
 QUIZ_PREFIX = "/quiz/"
+"""Each question has its own address, /quiz/<question id>, so the browser's Back works."""
 MOVES_KEPT = 8
 """The most page moves a session remembers while their page loads are on their way."""
-"""Each question has its own address, /quiz/<question id>, so the browser's Back works."""
+COMPUTED_CACHE_PREFIX = "__cached_"
+"""How Reflex names a computed var's worked-out value on the state (``ComputedVar._cache_attr``)."""
 PIN_TRIES = Backoff()
 """Wrong staff PINs per device and per client address, in this backend process."""
 
@@ -312,6 +314,17 @@ class ResultView(rx.State, mixin=True):
     Shared by the patient's own quiz and by a result link opened on another phone. What the
     page shows is worked out once per change (``_show_result``) and only what changed is sent.
     """
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What Redis keeps after each event: the vars, not what computed vars made of them.
+
+        Those (the screens' words, about 10 KB a save) are worked out again when first needed.
+        """
+        return {
+            name: value
+            for name, value in super().__getstate__().items()
+            if not name.startswith(COMPUTED_CACHE_PREFIX)
+        }
 
     answers: dict[str, list[str]] = {}
     done: bool = False

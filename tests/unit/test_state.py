@@ -10,7 +10,7 @@ import pytest
 from footquiz import state as state_module
 from footquiz.attempts import Backoff
 from footquiz.engine.model import Answers
-from footquiz.state import CONTENT, QUESTION_FIELD, QUIZ_PREFIX, QuizState
+from footquiz.state import COMPUTED_CACHE_PREFIX, CONTENT, QUESTION_FIELD, QUIZ_PREFIX, QuizState
 
 SAFE = {
     "saddle_numbness": "no",
@@ -542,6 +542,20 @@ def test_the_result_says_what_to_do_first_and_when_the_check_was_taken() -> None
     order = ["urgency", "root", "spine"]
     seen = [order.index(r["conclusion"]) for r in state.why_first + state.why_more]
     assert seen == sorted(seen)
+
+
+def test_a_saved_session_holds_its_answers_not_the_screens_words() -> None:
+    """With Redis, a session is saved after every answer and loaded before the next: the words
+    the computed vars made (about 10 KB) are left out of it and come back when needed."""
+    state = fresh()
+    finished(state)
+    words = state.ui
+    assert any(name.startswith(COMPUTED_CACHE_PREFIX) for name in vars(state))
+    saved = state._serialize()
+    loaded = QuizState._deserialize(saved)
+    assert not any(name.startswith(COMPUTED_CACHE_PREFIX) for name in vars(loaded))
+    assert words["confirm_start_over_text"].encode() not in saved
+    assert (loaded.answers, loaded.urgency, loaded.ui) == (state.answers, state.urgency, words)
 
 
 def test_an_answer_sends_only_what_changed_on_screen() -> None:
