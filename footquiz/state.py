@@ -57,6 +57,12 @@ MOVES_KEPT = 8
 """The most page moves a session remembers while their page loads are on their way."""
 COMPUTED_CACHE_PREFIX = "__cached_"
 """How Reflex names a computed var's worked-out value on the state (``ComputedVar._cache_attr``)."""
+SAME_QUESTIONS = frozenset(
+    version
+    for version, book in get_codebooks().codebooks.items()
+    if book == get_codebooks().codebooks[CONTENT.version]
+)
+"""Content versions that asked the same questions: answers saved with them carry on."""
 PIN_TRIES = Backoff()
 """Wrong staff PINs per device and per client address, in this backend process."""
 
@@ -641,7 +647,7 @@ class QuizState(ResultView, rx.State):
             data = json.loads(self.saved)
         except (TypeError, ValueError):
             data = None
-        if not isinstance(data, dict) or data.get("version") != CONTENT.version:
+        if not isinstance(data, dict) or data.get("version") not in SAME_QUESTIONS:
             self.saved = ""
             return
         answers = data.get("answers")

@@ -217,6 +217,17 @@ def test_storage_from_another_content_version_is_dropped() -> None:
     assert json.loads(state.saved)["version"] == CONTENT.version
 
 
+@pytest.mark.parametrize(("version", "kept"), [(2, True), (1, False)])
+def test_a_check_saved_before_a_rules_only_update_carries_on(version: int, kept: bool) -> None:
+    """Version 3 changed rules, not questions: a patient halfway through when it went live
+    keeps their answers; version 1 asked other questions, so its answers are dropped."""
+    answers = {"saddle_numbness": ["no"], "bladder_bowel": ["no"]}
+    saved = json.dumps({"version": version, "answers": answers, "current": "sex_problems"})
+    state = fresh(saved)
+    state.load_quiz()
+    assert (state.answers == answers, state.current == "sex_problems") == (kept, kept)
+
+
 def test_back_from_the_first_question_goes_home_and_start_over_forgets() -> None:
     state = fresh()
     state.start()
