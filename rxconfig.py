@@ -46,4 +46,10 @@ config = rx.Config(
     # it is there every minute (assets/footquiz.js), and a browser that comes back later
     # rebuilds its session from its own storage. REFLEX_REDIS_TOKEN_EXPIRATION overrides it.
     redis_token_expiration=SESSION_MINUTES * 60,
+    # An event holds its session's lock in Redis while it runs, and its new state is written
+    # only if it still holds it. Reflex's 10 s is reached on an overloaded server (1000
+    # patients on 2 busy cores): the patient had already seen the next question, the save was
+    # skipped, and their next answer was refused as out of order. 30 s covers any overload
+    # measured here; a backend that dies mid-event keeps one patient waiting up to that long.
+    redis_lock_expiration=30_000,
 )
