@@ -136,6 +136,7 @@ def running_app(
     env: Mapping[str, str] | None = None,
     backend_only: bool = False,
     port: int | None = None,
+    app_dir: Path = ROOT,
 ) -> Iterator[AppServer]:
     """Run the app in prod mode on a free loopback port until the block ends.
 
@@ -143,7 +144,8 @@ def running_app(
     environment variables (e.g. ``REFLEX_REDIS_URL``, ``FOOTQUIZ_SECRET``). Prod refuses to
     start without ``FOOTQUIZ_SECRET`` and ``FOOTQUIZ_ORIGIN``: when neither ``env`` nor this
     process names them, the app gets a random secret of its own (its links then open only on
-    this run) and its loopback address as its origin.
+    this run) and its loopback address as its origin. ``app_dir`` is the app to run (footquiz
+    unless told, e.g. a bare Reflex app for a baseline).
     """
     work_dir.mkdir(parents=True, exist_ok=True)
     port = port or free_port()
@@ -161,7 +163,7 @@ def running_app(
     with log.open("wb") as out:
         process = subprocess.Popen(
             [reflex_command(), "run", "--env", "prod", *mode, "--backend-port", str(port)],
-            cwd=ROOT,
+            cwd=app_dir,
             env=full_env,
             stdout=out,
             stderr=subprocess.STDOUT,

@@ -29,13 +29,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from benchmarks.appserver import ROOT, AppServer, free_port, reflex_command, running_app
+from benchmarks.appserver import ROOT, AppServer, free_port, running_app
+from benchmarks.bareapp import running_bare
 from footquiz.content import get_content
 
 CONTENT = get_content()
@@ -57,23 +57,6 @@ TARGETS = {"score": 0.98, "lcp_ms": 1500.0, "cls": 0.02, "kib": 160.0}
 """Targets under simulated throttling (issue 17); under devtools throttling only LCP counts."""
 DEVTOOLS_LCP_MS = 2000.0
 FOOTQUIZ_PAGES = ("welcome", "question", "result")
-BARE_APP = """
-import reflex as rx
-
-
-def index() -> rx.Component:
-    return rx.el.div(rx.el.h1("Hello"), rx.el.p("A bare Reflex page."), rx.el.button("Start"))
-
-
-app = rx.App()
-app.add_page(index)
-"""
-BARE_CONFIG = """
-import reflex as rx
-
-config = rx.Config(app_name="bare", telemetry_enabled=False, show_built_with_reflex=False,
-                   plugins=[])
-"""
 
 
 def install_lighthouse() -> Path:
@@ -106,37 +89,6 @@ def result_token() -> str:
         chosen = choose(position.current, rng)
         position = flow.answer(CONTENT, position, position.current, chosen)
     return link_token(position.answers)
-
-
-@contextmanager
-def bare_reflex(folder: Path) -> Iterator[str]:
-    """A bare Reflex app (telemetry off) in ``folder``, in prod mode; its address."""
-    (folder / "bare").mkdir(parents=True)
-    (folder / "bare" / "__init__.py").write_text("")
-    (folder / "bare" / "bare.py").write_text(textwrap.dedent(BARE_APP))
-    (folder / "rxconfig.py").write_text(textwrap.dedent(BARE_CONFIG))
-    port = free_port()
-    bin_dir = str(Path(sys.executable).parent)
-    env = {
-        **os.environ,
-        "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
-        "REFLEX_CHECK_LATEST_VERSION": "0",
-        "NPM_CONFIG_REGISTRY": "https://registry.npmjs.org",
-    }
-    command = [reflex_command(), "run", "--env", "prod"]
-    command += ["--frontend-port", str(port), "--backend-port", str(port)]
-    log = folder / "reflex.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            command, cwd=folder, env=env, stdout=out, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )  # fmt: skip
-    server = AppServer(url=f"http://127.0.0.1:{port}", process=process, log=log)
-    try:
-        server.wait_until_up(("/ping", "/"))
-        yield server.url
-    finally:
-        server.stop()
 
 
 @contextmanager
@@ -265,11 +217,11 @@ def main() -> None:
     with (
         tempfile.TemporaryDirectory(prefix="footquiz-lighthouse-") as tmp,
         running_app(Path(tmp) / "app") as server,
-        bare_reflex(Path(tmp) / "bare") as bare_url,
+        running_bare(Path(tmp) / "bare") as bare,
         static_page(Path(tmp) / "static") as static_url,
     ):
         urls = {name: server.url + path for name, path in paths.items()}
-        urls |= {"bare Reflex": bare_url + "/", "static": static_url + "/"}
+        urls |= {"bare Reflex": bare.url + "/", "static": static_url + "/"}
         results = measure(cli, urls, options.runs, Path(tmp))
 
     print(f"\nLighthouse {version}, mobile, median of {options.runs} runs")

@@ -10,6 +10,11 @@ submit event to receiving the state delta. Loopback only, bounded, stops by itse
     python -m benchmarks.load --url http://127.0.0.1:8000  # a set-up already running
     python -m benchmarks.load --url http://127.0.0.1:8001 http://127.0.0.1:8002  # spread
     python -m benchmarks.load --managers redis --patients 1000 --profile   # py-spy summary
+    python -m benchmarks.load --managers redis --patients 1000 --baseline  # and bare Reflex
+
+``--baseline`` also loads a bare Reflex app (one state, one handler that counts the forms it
+is sent; benchmarks/bareapp.py) with the same state manager, workers and patients, right after
+footquiz: its rows ("bare-redis", ...) show what Reflex itself costs.
 
 Prints a table (with the backend's CPU milliseconds per answer) and writes
 bench-results/load.json; ``--profile`` also writes py-spy's samples there.
@@ -31,6 +36,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field
+from itertools import product
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -41,13 +47,16 @@ from reflex import constants
 
 from benchmarks import profile
 from benchmarks.appserver import ROOT, AppServer, running_app
-from benchmarks.patient import Patient, ProtocolError, choose, shared_http_session
+from benchmarks.bareapp import FORM_APP, running_bare
+from benchmarks.patient import BarePatient, Patient, ProtocolError, choose, shared_http_session
 from benchmarks.redisserver import RedisServer, running_redis
 
 RESULTS = ROOT / "bench-results"
 THINK_S = (1.0, 5.0)
 RUN_LIMIT_S = 600
 MIB = 1024 * 1024
+APPS: dict[str, type[Patient]] = {"footquiz": Patient, "bare": BarePatient}
+"""The apps this benchmark can load, by the patient that speaks to each."""
 
 
 @dataclass
@@ -76,6 +85,8 @@ class Tally:
 class Run:
     """One row of the results table."""
 
+    app: str
+    """ "footquiz", or "bare" for the bare Reflex baseline."""
     manager: str
     workers: int
     patients: int
@@ -130,10 +141,11 @@ async def patient_visit(
     arrival_s: float,
     tally: Tally,
     everyone_done: asyncio.Event,
+    kind: type[Patient] = Patient,
 ) -> None:
     """One patient: arrive, take the whole quiz, read the result until everyone is done."""
     await asyncio.sleep(arrival_s)
-    patient = Patient(url, http=http)
+    patient = kind(url, http=http)
     connected = False
     try:
         tally.connect_ms.append(await patient.connect() * 1000)
@@ -183,9 +195,14 @@ def _cpu_seconds(pids: list[int]) -> float:
 
 
 async def drive(
-    urls: list[str], patients: int, ramp_s: float, seed: int, server: AppServer | None
+    urls: list[str],
+    patients: int,
+    ramp_s: float,
+    seed: int,
+    server: AppServer | None,
+    kind: type[Patient] = Patient,
 ) -> tuple[Tally, float, float]:
-    """Run ``patients`` visits, spread over ``urls`` in turn, as a balancer would.
+    """Run ``patients`` visits of this ``kind``, spread over ``urls`` in turn, as a balancer would.
 
     Returns the tally, the backend's peak memory (bytes) and the generator's CPU seconds.
     """
@@ -202,6 +219,7 @@ async def drive(
                 rng.uniform(0, ramp_s),
                 tally,
                 everyone_done,
+                kind,
             )
             for i in range(patients)
         ]
@@ -218,6 +236,7 @@ async def drive(
 
 
 def _summarise(
+    app: str,
     manager: str,
     workers: int,
     patients: int,
@@ -231,6 +250,7 @@ def _summarise(
     events = len(tally.answer_ms) + len(tally.connect_ms) + len(tally.result_ms)
     span = max(tally.last_event - tally.first_event, 1e-9)
     return Run(
+        app=app,
         manager=manager,
         workers=workers,
         patients=patients,
@@ -258,9 +278,9 @@ def _summarise(
 
 @contextmanager
 def backend(
-    manager: str, workers: int, work_dir: Path
+    manager: str, workers: int, work_dir: Path, app: str = "footquiz"
 ) -> Iterator[tuple[AppServer, RedisServer | None]]:
-    """The app's backend with this state manager (and its own redis-server for "redis")."""
+    """The ``app``'s backend with this state manager (and its own redis-server for "redis")."""
     with ExitStack() as stack:
         # Every simulated patient comes from 127.0.0.1: lift the per-address limit.
         env = {
@@ -272,14 +292,18 @@ def backend(
         if manager == "redis":
             redis = stack.enter_context(running_redis(work_dir / "redis"))
             env["REFLEX_REDIS_URL"] = redis.url
-        server = stack.enter_context(running_app(work_dir / "app", env=env, backend_only=True))
+        if app == "bare":
+            run = running_bare(work_dir / "bare", FORM_APP, env=env, backend_only=True)
+        else:
+            run = running_app(work_dir / "app", env=env, backend_only=True)
+        server = stack.enter_context(run)
         yield server, redis
 
 
-async def warm_up(url: str) -> None:
+async def warm_up(url: str, kind: type[Patient] = Patient) -> None:
     """One whole quiz, so imports and caches are warm before measuring idle memory."""
     async with shared_http_session() as http:
-        patient = Patient(url, http=http)
+        patient = kind(url, http=http)
         await patient.connect()
         rng = random.Random(0)
         while patient.current:
@@ -296,13 +320,15 @@ def measure(
     seed: int,
     work_dir: Path,
     profile_to: Path | None = None,
+    app: str = "footquiz",
 ) -> Run:
-    """Start a fresh backend, load it with ``patients`` and summarise.
+    """Start a fresh backend of ``app``, load it with ``patients`` and summarise.
 
     ``profile_to``: sample the backend with py-spy while the patients come, into this file.
     """
-    with backend(manager, workers, work_dir) as (server, redis), ExitStack() as stack:
-        asyncio.run(warm_up(server.url))
+    kind = APPS[app]
+    with backend(manager, workers, work_dir, app) as (server, redis), ExitStack() as stack:
+        asyncio.run(warm_up(server.url, kind))
         idle = server.memory_bytes()
         # The backend's CPU includes its redis-server, which does part of its work.
         pids = server.pids() + ([redis.process.pid] if redis else [])
@@ -311,7 +337,7 @@ def measure(
         if profile_to is not None:
             stack.enter_context(profile.sampling(server.process.pid, profile_to))
         tally, peak, generator_cpu = asyncio.run(
-            drive([server.url], patients, ramp_s, seed, server)
+            drive([server.url], patients, ramp_s, seed, server, kind)
         )
         seconds = time.monotonic() - start
         backend_cpu = _cpu_seconds(pids) - cpu_start
@@ -319,6 +345,7 @@ def measure(
         stack.close()  # py-spy stops before its samples are read
         redis_bytes = redis.memory_bytes() if redis else 0
         return _summarise(
+            app,
             manager,
             workers,
             patients,
@@ -333,14 +360,15 @@ def measure(
 def print_table(runs: list[Run]) -> None:
     """The figures, one line per run."""
     head = (
-        f"{'manager':8} {'wk':>2} {'N':>5} {'answers':>7} {'err':>4} {'p50':>6} {'p95':>6} "
+        f"{'manager':11} {'wk':>2} {'N':>5} {'answers':>7} {'err':>4} {'p50':>6} {'p95':>6} "
         f"{'p99':>6} {'max':>6} {'ev/s':>6} {'idle MiB':>8} {'peak MiB':>8} "
         f"{'KiB/pt':>6} {'redis':>6} {'cpu be':>6} {'ms/ans':>6} {'cpu gen':>7} {'cpu other':>9}"
     )
     print(head)
     for r in runs:
+        name = r.manager if r.app == "footquiz" else f"{r.app}-{r.manager}"
         print(
-            f"{r.manager:8} {r.workers:>2} {r.patients:>5} {r.answers:>7} "
+            f"{name:11} {r.workers:>2} {r.patients:>5} {r.answers:>7} "
             f"{sum(r.errors.values()):>4} {r.p50_ms:>6} {r.p95_ms:>6} {r.p99_ms:>6} "
             f"{r.max_ms:>6} {r.events_per_s:>6} {r.backend_idle_mib:>8} "
             f"{r.backend_peak_mib:>8} {r.kib_per_patient:>6} {r.redis_mib:>6} "
@@ -375,6 +403,9 @@ def main() -> None:
     parser.add_argument(
         "--profile", action="store_true", help="sample the backend with py-spy; print a summary"
     )
+    parser.add_argument(
+        "--baseline", action="store_true", help="also load a bare Reflex app, the same way"
+    )
     options = parser.parse_args()
 
     runs = []
@@ -390,32 +421,36 @@ def main() -> None:
             # Every other process counts as "backend" here: the set-up is not ours to measure.
             machine_cpu = _machine_cpu_seconds() - machine_start
             cpu = (machine_cpu - generator_cpu, generator_cpu, machine_cpu)
-            runs.append(_summarise("external", 0, patients, tally, (0, 0), 0, cpu, seconds))
+            runs.append(
+                _summarise("footquiz", "external", 0, patients, tally, (0, 0), 0, cpu, seconds)
+            )
             print_table(runs[-1:])
     else:
+        apps = ["footquiz", "bare"] if options.baseline else ["footquiz"]
         with tempfile.TemporaryDirectory(prefix="footquiz-load-") as tmp:
-            for manager in options.managers:
-                for patients in options.patients:
-                    workers = options.workers if manager == "redis" else 1
-                    work_dir = Path(tmp) / f"{manager}-{patients}"
-                    name = f"profile-{manager}-{patients}.txt"
-                    samples = RESULTS / name if options.profile else None
-                    RESULTS.mkdir(exist_ok=True)
-                    runs.append(
-                        measure(
-                            manager,
-                            workers,
-                            patients,
-                            options.ramp,
-                            options.seed,
-                            work_dir,
-                            samples,
-                        )
+            for manager, patients, app in product(options.managers, options.patients, apps):
+                workers = options.workers if manager == "redis" else 1
+                label = (
+                    f"{manager}-{patients}" if app == "footquiz" else f"{app}-{manager}-{patients}"
+                )
+                samples = RESULTS / f"profile-{label}.txt" if options.profile else None
+                RESULTS.mkdir(exist_ok=True)
+                runs.append(
+                    measure(
+                        manager,
+                        workers,
+                        patients,
+                        options.ramp,
+                        options.seed,
+                        Path(tmp) / label,
+                        samples,
+                        app,
                     )
-                    print_table(runs[-1:])
-                    if samples is not None:
-                        profile.print_summary(profile.read(samples))
-                        print(f"samples (collapsed stacks): {samples.relative_to(ROOT)}")
+                )
+                print_table(runs[-1:])
+                if samples is not None:
+                    profile.print_summary(profile.read(samples))
+                    print(f"samples (collapsed stacks): {samples.relative_to(ROOT)}")
     print()
     print_table(runs)
     RESULTS.mkdir(exist_ok=True)

@@ -23,13 +23,16 @@ from reflex.state import OnLoadInternalState, State
 from reflex_base.constants.state import FIELD_MARKER
 from reflex_base.utils.form import FORM_DATA_ENTRIES_KEY
 
+from benchmarks.bareapp import FORM_STATE
 from footquiz.content import get_content
-from footquiz.state import QUESTION_FIELD, QuizState
+from footquiz.engine import flow
+from footquiz.state import ANSWER_FIELD, QUESTION_FIELD, QuizState
 
 EVENT_PATH = "/_event"
 ROOT = State.get_full_name()
 QUIZ = QuizState.get_full_name()
 ON_LOAD = OnLoadInternalState.get_full_name()
+BARE = f"{ROOT}.{FORM_STATE}"
 REPLY_TIMEOUT_S = 15.0
 CONTENT = get_content()
 
@@ -74,6 +77,11 @@ def choose(question_id: str, rng: random.Random) -> list[str]:
 class Patient:
     """One browser tab: a token, a Socket.IO connection and the quiz state it was sent."""
 
+    state = QUIZ
+    """The state whose vars the tab keeps (in ``quiz``) and whose ``submit`` answers."""
+    page = "/quiz/"
+    """The page a patient opens first."""
+
     def __init__(
         self, url: str, *, token: str | None = None, http: aiohttp.ClientSession | None = None
     ) -> None:
@@ -82,7 +90,7 @@ class Patient:
         self.token = token or str(uuid.uuid4())
         self.quiz: dict[str, Any] = {}
         self.hydrated = False
-        self.path = "/quiz/"
+        self.path = self.page
         self._http = http
         self._client: socketio.AsyncClient | None = None
         self._updates: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
@@ -99,7 +107,7 @@ class Patient:
 
     async def _on_update(self, update: dict[str, Any]) -> None:
         delta = update.get("delta") or {}
-        for name, value in (delta.get(QUIZ) or {}).items():
+        for name, value in (delta.get(self.state) or {}).items():
             self.quiz[name.removesuffix(FIELD_MARKER)] = value
         hydrated = (delta.get(ROOT) or {}).get("is_hydrated" + FIELD_MARKER)
         if hydrated is not None:
@@ -111,14 +119,14 @@ class Patient:
         self.token = token
 
     async def connect(
-        self, path: str = "/quiz/", *, saved: str | None = None, kiosk: bool = False
+        self, path: str | None = None, *, saved: str | None = None, kiosk: bool = False
     ) -> float:
-        """Open the page at ``path``: connect, hydrate and run its on_load; seconds taken.
+        """Open the page at ``path`` (``page``): connect, hydrate, run its on_load; seconds taken.
 
         ``saved`` is the answers the browser keeps in local storage, and ``kiosk`` its kiosk
         flag, sent as the browser does.
         """
-        self.path = path
+        self.path = path or self.page
         self.hydrated = False
         client = socketio.AsyncClient(reconnection=False, http_session=self._http)
         client.on("event", self._on_update, namespace=EVENT_PATH)
@@ -162,27 +170,35 @@ class Patient:
         self._updates = asyncio.Queue()
         await self._client.emit("event", self._event(name, payload), namespace=EVENT_PATH)
 
+    async def _submit(self, entries: list[list[str]]) -> float:
+        """Submit a form with these ``[name, value]`` entries; seconds to the state's update."""
+        start = time.perf_counter()
+        await self._send(f"{self.state}.submit", {"form_data": {FORM_DATA_ENTRIES_KEY: entries}})
+        await self._wait_for(lambda update: self.state in (update.get("delta") or {}))
+        return time.perf_counter() - start
+
+    async def _open(self, path: str, done: Callable[[dict[str, Any]], bool]) -> float:
+        """Go to ``path`` as the browser does (its on_load); seconds to the update ``done``."""
+        self.path = path
+        start = time.perf_counter()
+        await self._send(f"{ON_LOAD}.on_load_internal")
+        await self._wait_for(done)
+        return time.perf_counter() - start
+
     # ----- what a patient does ---------------------------------------------------------------
 
     async def answer(self, chosen: list[str]) -> float:
         """Tick ``chosen`` on the current question and press Continue; seconds to the update."""
         fields = {o["id"]: o["field"] for o in self.quiz.get("options", [])}
         entries = [[QUESTION_FIELD, self.current]] + [[fields[o], o] for o in chosen]
-        start = time.perf_counter()
-        await self._send(f"{QUIZ}.submit", {"form_data": {FORM_DATA_ENTRIES_KEY: entries}})
-        await self._wait_for(lambda update: QUIZ in (update.get("delta") or {}))
-        elapsed = time.perf_counter() - start
+        elapsed = await self._submit(entries)
         if self.quiz.get("problem"):
             raise ProtocolError(f"the app refused an answer: {self.quiz['problem']}")
         return elapsed
 
     async def open_result(self) -> float:
         """Go to /result as the browser does after the last answer; seconds to the result."""
-        self.path = "/result/"
-        start = time.perf_counter()
-        await self._send(f"{ON_LOAD}.on_load_internal")
-        await self._wait_for(lambda _: bool(self.quiz.get("share_path")))
-        return time.perf_counter() - start
+        return await self._open("/result/", lambda _: bool(self.quiz.get("share_path")))
 
     @property
     def current(self) -> str:
@@ -193,3 +209,40 @@ class Patient:
     def answers(self) -> dict[str, list[str]]:
         """The answers the server holds for this tab."""
         return dict(self.quiz.get("answers", {}))
+
+
+class BarePatient(Patient):
+    """The same patient on a bare Reflex app (``benchmarks.bareapp.FORM_APP``): the baseline.
+
+    It takes footquiz's path through the questions itself (with footquiz's engine), so it
+    sends as many forms of the same shape at the same pace as a patient of footquiz would,
+    each to the bare app's one handler, which only counts them.
+    """
+
+    state = BARE
+    page = "/"
+
+    def __init__(
+        self, url: str, *, token: str | None = None, http: aiohttp.ClientSession | None = None
+    ) -> None:
+        """Prepare a tab for the bare app at ``url``, at the first question."""
+        super().__init__(url, token=token, http=http)
+        self._position = flow.start(CONTENT)
+
+    async def answer(self, chosen: list[str]) -> float:
+        """Submit ``chosen`` for the current question; seconds to the update."""
+        question = self.current
+        elapsed = await self._submit(
+            [[QUESTION_FIELD, question]] + [[f"{ANSWER_FIELD}:{o}", o] for o in chosen]
+        )
+        self._position = flow.answer(CONTENT, self._position, question, chosen)
+        return elapsed
+
+    async def open_result(self) -> float:
+        """Reload the page as the browser does (its on_load); seconds to the first update."""
+        return await self._open(self.page, lambda _: True)
+
+    @property
+    def current(self) -> str:
+        """The question footquiz would ask next ("" once the check would be done)."""
+        return self._position.current or ""
