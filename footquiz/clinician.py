@@ -44,6 +44,7 @@ def _rows(lines: list[Line]) -> list[dict[str, str]]:
 class ClinicianState(ResultView, rx.State):
     """A result link opened as the clinician's view: read-only, worked out from the answers."""
 
+    words_on: bool = False
     link_status: str = ""
     """"" while opening, then "current", "older" (made with older content) or "invalid"."""
     facts: dict[str, str] = {}
@@ -55,6 +56,7 @@ class ClinicianState(ResultView, rx.State):
     @rx.event
     def open_sheet(self) -> Any:
         """Open the link in the address bar; a bad link gets the friendly page."""
+        self.words_on = True
         self.facts, self.rows, self.older_answers = {}, {}, []
         accept_language = self.router.headers.accept_language
         try:
@@ -113,6 +115,7 @@ class ClinicianState(ResultView, rx.State):
 class DeskState(ResultView, rx.State):
     """On a kiosk, a QR code that opens this result's clinician view on a staff device."""
 
+    words_on: bool = False  # its QR code is shown on the patient's result, in their words
     desk_qr: str = ""
 
     @rx.var

@@ -419,6 +419,7 @@ def result_page(opened: OpenedLink, accept_language: str, path: str) -> str:
     """
     shared, language, region = opened
     view = SharedState(_reflex_internal_init=True)
+    view.words_on = True
     view.lang = language
     # As SharedState.open_shared: a link from before regions takes the viewer's region.
     view.region = region or browser_region(accept_language) or DEFAULT_REGION

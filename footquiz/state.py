@@ -336,6 +336,10 @@ class ResultView(rx.State, mixin=True):
     done: bool = False
     lang: str = DEFAULT_LANGUAGE
     region: str = DEFAULT_REGION
+    words_on: bool = True
+    """Whether this state's screen may be shown. Every page load is sent every state, and the
+    link states (SharedState, ClinicianState) turn it on only when they open a link: the
+    other pages are not sent their words (about 10 KB each, two thirds of a page's state)."""
     share_path: str = ""
     share_url: str = ""
     share_qr: str = ""
@@ -409,7 +413,7 @@ class ResultView(rx.State, mixin=True):
     @rx.var
     def ui(self) -> dict[str, str]:
         """The words around the content (buttons, headings) in the patient's language."""
-        return self._content().ui
+        return self._content().ui if self.words_on else {}
 
     @rx.var
     def disclaimer(self) -> str:
@@ -971,6 +975,7 @@ class QuizState(ResultView, rx.State):
 class SharedState(ResultView, rx.State):
     """A result link opened by anyone: read-only, recomputed from the answers it carries."""
 
+    words_on: bool = False
     link_status: str = ""
     """"" while opening, then "current", "older" (made with older content) or "invalid"."""
     older_answers: list[AnswerView] = []
@@ -978,6 +983,7 @@ class SharedState(ResultView, rx.State):
     @rx.event
     def open_shared(self) -> Any:
         """Open the link in the address bar; a bad link gets the friendly page."""
+        self.words_on = True
         self.answers, self.done, self.older_answers = {}, False, []
         self.result_date = ""
         accept_language = self.router.headers.accept_language

@@ -17,8 +17,11 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 if TYPE_CHECKING:  # the models use remember(): no import at run time
     from footquiz.engine.model import Answers, Content
 
-MEMO_SIZE = 512
-"""Entries kept per function and content object: the answer sets of the last few seconds."""
+MEMO_SIZE = 128
+"""Entries kept per function and content object: enough for one answer's path and its earlier
+questions (an answer set each) several times over. Among many patients at once an entry is
+rarely asked for again by the next event, so more would only hold memory: at 512 the tables
+held 12+ MiB per backend process, no faster."""
 
 P = ParamSpec("P")
 R = TypeVar("R")

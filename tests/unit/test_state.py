@@ -555,6 +555,23 @@ def test_the_result_says_what_to_do_first_and_when_the_check_was_taken() -> None
     assert seen == sorted(seen)
 
 
+def test_a_page_load_is_sent_the_words_of_the_quiz_not_of_the_link_pages() -> None:
+    """Reflex sends every state on every page load: the result-link and clinician states
+    carry their words (about 10 KB each) only once they open a link."""
+    from reflex.state import State
+
+    from footquiz.clinician import ClinicianState
+    from footquiz.state import SharedState
+
+    words = CONTENT.ui["confirm_start_over_text"]
+    root = State(_reflex_internal_init=True)
+    assert json.dumps(root.dict(), default=str).count(json.dumps(words)[1:-1]) == 1
+    for link_state in (SharedState, ClinicianState):
+        opened = root.get_substate(link_state.get_full_name().split(".")[1:])
+        opened.words_on = True  # as open_shared and open_sheet do
+        assert opened.ui["confirm_start_over_text"] == words
+
+
 def test_a_saved_session_holds_its_answers_not_the_screens_words() -> None:
     """With Redis, a session is saved after every answer and loaded before the next: the words
     the computed vars made (about 10 KB) are left out of it and come back when needed."""
