@@ -914,7 +914,7 @@ class QuizState(ResultView, rx.State):
     def kiosk_done(self) -> None:
         """Wipe this patient on the server.
 
-        assets/kiosk.js has wiped the browser already, and reloads the attract screen itself,
+        assets/footquiz.js has wiped the browser already, and reloads the attract screen itself,
         with a new tab token.
         """
         self._forget()

@@ -1,8 +1,8 @@
 """Kiosk tools on the quiz and result screens: the idle prompt and the "I'm done" button.
 
-assets/kiosk.js runs them: "I'm done" and the end of the idle countdown wipe the browser at
-once (answers, tab token), press the hidden wipe button so the server forgets too when it is
-reachable, and reload to the attract screen, so nothing waits on the server.
+assets/footquiz.js (its kiosk part) runs them: "I'm done" and the end of the idle countdown
+wipe the browser at once (answers, tab token), press the hidden wipe button so the server
+forgets too when it is reachable, and reload to the attract screen, so nothing waits on it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from footquiz.state import QuizState
 
 
 def done_button(button_id: str = "kiosk-done") -> rx.Component:
-    """Wipe this patient's answers at once and go back to the attract screen (kiosk.js)."""
+    """Wipe this patient's answers at once and go back to the attract screen (footquiz.js)."""
     return rx.el.button(
         QuizState.ui["done"],
         type="button",
@@ -53,7 +53,7 @@ def start_over_or_done(class_name: str) -> rx.Component:
 
 
 def idle_tools() -> rx.Component:
-    """Settings for assets/kiosk.js, the "Still there?" dialog and the hidden server wipe."""
+    """Settings for footquiz.js's kiosk part, the "Still there?" dialog and the hidden wipe."""
     return rx.cond(
         QuizState.kiosk_on,
         rx.fragment(

@@ -1,7 +1,9 @@
 """The screen as sent, in real Chromium: readable with JavaScript off, and still on takeover.
 
 A result link and a question's address arrive with their screen in the HTML
-(footquiz/prerender.py); the app then takes over without anything on the screen moving.
+(footquiz/prerender.py); the app then takes over without anything on the screen moving. The
+framework starts after the first paint (footquiz/boot.js): a tap made before it is ready is
+held and replayed, never lost.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from phones import APP_ENV, PHONE, Page
 from test_share_browser import L5
 
 from footquiz.content import get_codebooks, get_regions
+from footquiz.engine import flow
 from footquiz.engine.share import make_token
 from footquiz.state import CONTENT, written_date
 
@@ -144,5 +147,66 @@ def test_an_option_ticked_before_the_app_takes_over_stays_ticked(
         page.locator("#early").wait_for(state="detached")
         chosen = page.locator(f".app input[value='{FIRST.options[1].id}']")
         assert chosen.is_checked()
+    finally:
+        context.close()
+
+
+REACT_LISTENS = "() => Object.keys(document).some((key) => key.startsWith('_reactListening'))"
+
+
+def held_framework(page: Page) -> Any:
+    """Hold the app's code back (as a slow phone would) until the returned function is called."""
+    held: list[Any] = []
+    released: list[bool] = []
+
+    def hold(route: Any) -> None:
+        route.continue_() if released else held.append(route)
+
+    def release() -> None:
+        released.append(True)
+        for route in held:
+            route.continue_()
+
+    page.route("**/assets/entry.client-*.js", hold)
+    return release
+
+
+def test_start_tapped_before_the_app_is_ready_still_starts(browser: Any, app_url: str) -> None:
+    """The welcome page's Start, tapped as soon as it shows, opens the first question."""
+    context = browser.new_context(base_url=app_url, **PHONE)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    release = held_framework(page)
+    try:
+        page.goto("/", wait_until="commit")
+        page.locator("#start").click()
+        assert not page.evaluate(REACT_LISTENS), "the tap was made before the app was ready"
+        release()
+        page.wait_for_url(f"**/quiz/{FIRST.id}")
+        page.locator("#screen-heading", has_text=FIRST.text).wait_for()
+    finally:
+        context.close()
+
+
+def test_an_answer_and_continue_tapped_before_the_app_is_ready_go_through(
+    browser: Any, app_url: str
+) -> None:
+    """A question's address: an option and Continue tapped on the screen as sent, at once."""
+    no = next(o for o in FIRST.options if o.id == "no")
+    after = flow.answer(CONTENT, flow.start(CONTENT), FIRST.id, [no.id]).current
+    following = CONTENT.question(after or "")
+    assert following is not None
+    context = browser.new_context(base_url=app_url, **PHONE)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    release = held_framework(page)
+    try:
+        page.goto(f"/quiz/{FIRST.id}", wait_until="commit")
+        page.locator("#early").get_by_text(no.text, exact=True).click()
+        page.locator("#early").get_by_role("button", name="Continue").click()
+        assert not page.evaluate(REACT_LISTENS), "the taps were made before the app was ready"
+        release()
+        page.wait_for_url(f"**/quiz/{following.id}")
+        page.locator("#screen-heading", has_text=following.text).wait_for()
     finally:
         context.close()

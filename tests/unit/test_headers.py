@@ -11,13 +11,23 @@ import random
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import brotli
 import pytest
 from starlette.types import Message, Receive, Scope, Send
 from walks import random_finished
 
 from footquiz.config import require_origin
 from footquiz.content import get_content
-from footquiz.headers import CSP, HEADERS, HSTS, content_security_policy, with_headers
+from footquiz.headers import (
+    BOOT_HASH,
+    BOOT_JS,
+    CSP,
+    HEADERS,
+    HSTS,
+    accepted_encoding,
+    content_security_policy,
+    with_headers,
+)
 from footquiz.sharing import link_token
 
 PAGE = """<!DOCTYPE html><html><head><script>window.boot = 1 < 2;</script>
@@ -110,7 +120,8 @@ def test_the_policy_allows_our_origin_and_the_prerendered_inline_code_by_hash_on
     assert policy["frame-ancestors"] == ["'none'"]
     assert policy["base-uri"] == ["'none'"]
     # No 'unsafe-eval' (the red-team's finding 14): the app runs no rx.call_script.
-    assert set(policy["script-src"]) == {"'self'", *map(sha, INLINE)}
+    # footquiz's own inline script (footquiz/boot.js) too.
+    assert set(policy["script-src"]) == {"'self'", BOOT_HASH, *map(sha, INLINE)}
     assert set(policy["style-src"]) == {"'self'", sha(""), sha(".x{width:1px}")}
     assert policy["img-src"] == ["'self'", "data:"]
     assert policy["connect-src"] == ["'self'"]
@@ -130,7 +141,7 @@ def test_a_configured_https_origin_adds_its_websocket_and_hsts(
 
 def test_without_a_build_the_policy_still_allows_no_inline_code(tmp_path: Path) -> None:
     policy = directives(content_security_policy())
-    assert policy["script-src"] == ["'self'"]
+    assert policy["script-src"] == ["'self'", BOOT_HASH]  # footquiz/boot.js
     assert policy["style-src"] == ["'self'", sha("")]  # Emotion's empty <style> tags
     assert get("/", tmp_path / "missing")[1][CSP.lower()] == content_security_policy()
 
@@ -312,7 +323,9 @@ def test_a_good_link_sends_the_whole_result_in_the_page_itself(build: Path) -> N
     # Compressed when the browser takes it (it is sent uncompressed only to those that do not).
     start, body = serve_page("/r/" + token, build, {"accept-encoding": "gzip, br"})
     found = {k.decode(): v.decode() for k, v in start["headers"]}
-    assert found["content-encoding"] == "gzip" and "accept-encoding" in found["vary"].lower()
+    assert found["content-encoding"] == "br" and "accept-encoding" in found["vary"].lower()
+    assert brotli.decompress(body["body"]).decode() == page
+    start, body = serve_page("/r/" + token, build, {"accept-encoding": "gzip"})
     assert gzip.decompress(body["body"]).decode() == page
     # An older or a bad link gets the shell as it is.
     assert "app early" not in get("/r/nonsense", build)[2]
@@ -333,16 +346,29 @@ def test_a_questions_address_sends_that_question_in_the_page_itself(build: Path)
     assert "app early" not in serve_page("/", build)[1]["body"].decode()
 
 
-def test_a_page_load_preloads_the_framework_after_what_the_first_paint_needs(
-    build: Path,
-) -> None:
-    """Its 140 KiB do not compete with the stylesheet, and still load before the load event."""
+def test_a_page_load_starts_the_framework_after_the_first_paint(build: Path) -> None:
+    """Its 140 KiB do not compete with the stylesheet: inert until footquiz/boot.js starts them."""
     page = serve_page("/", build)[1]["body"].decode()
-    preload = '<link rel="modulepreload" href="/assets/entry.client-x1.js" fetchpriority="low"/>'
-    assert preload in page and '<script type="module">' in page
+    assert '<link rel="x-modulepreload" href="/assets/entry.client-x1.js"/>' in page
+    assert 'rel="modulepreload"' not in page and '<script type="module"' not in page
+    assert '<script type="text/x-fq-boot" id="fq-boot">import "/b.js";</script>' in page
+    # footquiz/boot.js, inline (allowed by its hash), inside a <div> React's hydration skips.
+    assert f"<body><div hidden><script>{BOOT_JS}</script></div><script" in page
     # A script asking for the same address is not a page load: nothing is edited.
     _, *parts = serve_page("/", build, {"accept": "*/*"})
-    assert b"fetchpriority" not in b"".join(part["body"] for part in parts)
+    assert b"x-modulepreload" not in b"".join(part["body"] for part in parts)
+
+
+def test_brotli_first_then_gzip_then_as_it_is() -> None:
+    """The encoding a page is sent in, from what the browser says it takes."""
+    for header, encoding in (
+        ("gzip, deflate, br, zstd", "br"),
+        ("gzip, br;q=0", "gzip"),
+        ("gzip;q=0.5", "gzip"),
+        ("identity", ""),
+        ("", ""),
+    ):
+        assert accepted_encoding(request("/", {"accept-encoding": header})) == encoding
 
 
 def test_scripts_and_styles_carry_no_page_only_headers(build: Path) -> None:
@@ -370,3 +396,59 @@ def test_scripts_and_styles_carry_no_page_only_headers(build: Path) -> None:
     assert found["cross-origin-resource-policy"] == "same-origin"
     for name in (CSP, "Permissions-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy"):
         assert name.lower() not in found
+
+
+def served(kind: bytes, build: Path, extra: list[tuple[bytes, bytes]] | None = None) -> dict:
+    """The headers the middleware sends for a file of this content type."""
+
+    async def file(scope: Scope, receive: Receive, send: Send) -> None:
+        headers = [(b"content-type", kind), *(extra or [])]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": b"<svg/>"})
+
+    messages: list[Message] = []
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b""}
+
+    async def send(message: Message) -> None:
+        messages.append(message)
+
+    with ThreadPoolExecutor(1) as pool:
+        app = with_headers(file, static_dir=build)
+        pool.submit(asyncio.run, app(request("/icons/icon.svg"), receive, send)).result()
+    return {k.decode().lower(): v.decode() for k, v in messages[0]["headers"]}
+
+
+def test_a_document_that_is_no_page_gets_a_policy_that_lets_nothing_run(build: Path) -> None:
+    """An SVG icon opened on its own: nothing may run or load in it, and it may not be framed."""
+    found = served(b"image/svg+xml", build)
+    assert directives(found[CSP.lower()]) == {
+        "default-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+    }
+    assert found["x-frame-options"] == "DENY" and found["x-content-type-options"] == "nosniff"
+    assert "permissions-policy" not in found
+
+
+def test_no_bytes_a_browser_does_not_need(build: Path) -> None:
+    """No byte ranges, the ETag without Last-Modified, each Vary name once."""
+    extra = [
+        (b"accept-ranges", b"bytes"),
+        (b"etag", b'"abc"'),
+        (b"last-modified", b"Sun, 06 Dec 2026 12:25:03 GMT"),
+        (b"vary", b"Accept-Encoding, Origin, Origin, accept-encoding"),
+    ]
+    found = served(b"text/javascript", build, extra)
+    assert found["etag"] == '"abc"' and found["vary"] == "Accept-Encoding, Origin"
+    assert "accept-ranges" not in found and "last-modified" not in found
+
+
+def test_a_page_loads_policy_names_only_its_own_inline_scripts(build: Path) -> None:
+    """Stricter and shorter than all the pages' together: this page's scripts and boot.js."""
+    (build / "other.html").write_text("<html><body><script>window.other = 1;</script></body>")
+    start, *_ = serve_page("/", build)
+    found = {k.decode().lower(): v.decode() for k, v in start["headers"]}
+    scripts = directives(found[CSP.lower()])["script-src"]
+    assert set(scripts) == {"'self'", BOOT_HASH, *map(sha, INLINE)}
+    assert sha("window.other = 1;") in directives(get("/", build)[1][CSP.lower()])["script-src"]
