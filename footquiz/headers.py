@@ -289,6 +289,9 @@ def edit_page(page: bytes, early: bytes) -> bytes:
     nodes); Continue on the screen as sent is marked and sent by ``footquiz.js`` when the
     app's own form takes over.
     """
+    if len(_BOOT_MODULE.findall(page)) != 1:
+        # Not a production build's page (the dev server's has more inline modules): as it is.
+        return _BEFORE_BODY_SCRIPTS.sub(lambda m: m.group(0) + early, page, count=1)
     page = _MODULE_PRELOAD.sub(rb'<link rel="x-modulepreload" \1/>', page)
     page = _BOOT_MODULE.sub(b'<script type="text/x-fq-boot" id="fq-boot">', page, count=1)
     return _BEFORE_BODY_SCRIPTS.sub(lambda m: m.group(0) + early + _BOOT, page, count=1)

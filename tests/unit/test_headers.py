@@ -26,6 +26,7 @@ from footquiz.headers import (
     HSTS,
     accepted_encoding,
     content_security_policy,
+    edit_page,
     with_headers,
 )
 from footquiz.sharing import link_token
@@ -357,6 +358,10 @@ def test_a_page_load_starts_the_framework_after_the_first_paint(build: Path) -> 
     # A script asking for the same address is not a page load: nothing is edited.
     _, *parts = serve_page("/", build, {"accept": "*/*"})
     assert b"x-modulepreload" not in b"".join(part["body"] for part in parts)
+    # A page with more than one inline module (the dev server's) keeps its scripts as they are.
+    two = PAGE.replace("</body>", '<script type="module">import "/c.js";</script></body>')
+    edited = edit_page(two.encode(), b"").decode()
+    assert "fq-boot" not in edited and 'rel="modulepreload"' in edited
 
 
 def test_brotli_first_then_gzip_then_as_it_is() -> None:
