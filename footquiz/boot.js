@@ -10,8 +10,13 @@ const held = [];
 let since = 0;
 let timer = 0;
 let replaying = false;
+// Should React never mark the document (a React that names its marks otherwise), taps go
+// through as they come 20 s after the first was held: never held for good.
+let first = 0;
+let gaveUp = false;
 const replay = () => {
-  if (!listening()) return;
+  gaveUp = gaveUp || (!listening() && Date.now() - first > 20000);
+  if (!listening() && !gaveUp) return;
   since = since || Date.now();
   while (held.length) {
     const [node, act] = held[0];
@@ -29,13 +34,14 @@ const hold = (event) => {
   const submit = event.type == "submit";
   // Continue on the screen as sent: footquiz.js sends the app's form once it is there.
   if (early) return submit && (event.preventDefault(), early.dataset.continued = "true");
-  if (!target || (!held.length && listening())) return;
+  if (!target || gaveUp || (!held.length && listening())) return;
   const node = submit ? target : target.closest("button,input[type=submit],[role=button]");
   const by = event.submitter;
   if (!node || node.disabled) return;
   event.preventDefault();
   event.stopImmediatePropagation();
   held.push([node, (live) => submit ? live.requestSubmit(by && by.form == live ? by : null) : live.click()]);
+  first = first || Date.now();
   timer = timer || setInterval(replay, 50);
 };
 addEventListener("click", hold, true);
