@@ -4,19 +4,17 @@ Each story is what a typical patient with that condition would tap, including th
 patients add ("not sure" answers, a second place marked, a little back ache, both feet for
 neuropathy or stenosis). The expected urgency tier, "is it the spine" band, top nerve root and
 look-alikes come from the clinical brief; each story names the source tags it rests on.
-Unlike tests/clinical/test_vignettes.py, every unmentioned safety answer is "no" and every
-other unmentioned answer is the story's own (nothing is filled in silently except the calm
-baseline below).
+Played with `patients.play`, as tests/clinical/test_vignettes.py is: an unmentioned question
+gets the calm answer, and a story the quiz never lets the patient tell fails.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pytest
+from patients import play
 
-from footquiz.engine import flow
 from footquiz.engine.assess import assess
 from footquiz.engine.diagram import diagram_view
 from footquiz.engine.model import Answers, Content, Tier
@@ -33,21 +31,6 @@ SPINE = "spine"
 """Band "possible" or "likely": the result points at the back."""
 ANY = "any"
 
-BASE: dict[str, list[str]] = {
-    "serious_signs": ["none"],
-    "injury": ["no"],
-    "side": ["right"],
-    "pain_travels": ["no"],
-    "leg_vs_back": ["no_back"],
-    "leg_nerve": ["no"],
-    "self_tests": ["none"],
-    "worse_with": ["none"],
-    "onset": ["gradual"],
-    "duration": ["under_6_weeks"],
-    "diabetes": ["no"],
-    "age": ["age_40_49"],
-}
-
 
 @dataclass(frozen=True)
 class Story:
@@ -61,16 +44,6 @@ class Story:
     look_alikes: set[str] = field(default_factory=set)
     not_look_alikes: set[str] = field(default_factory=set)
     sources: tuple[str, ...] = ()
-
-
-def play(content: Content, story: Mapping[str, Sequence[str]]) -> Answers:
-    """Tap through the real flow; a question the story does not mention gets "no" or BASE."""
-    position = flow.start(content)
-    while not position.done:
-        qid = position.current or ""
-        choice = story.get(qid) or BASE.get(qid) or ["no"]
-        position = flow.answer(content, position, qid, list(choice))
-    return dict(position.answers)
 
 
 SCI = {"pain_travels": ["yes"], "leg_vs_back": ["leg"], "leg_nerve": ["yes"]}
