@@ -556,20 +556,22 @@ def test_the_result_says_what_to_do_first_and_when_the_check_was_taken() -> None
 
 
 def test_a_page_load_is_sent_the_words_of_the_quiz_not_of_the_link_pages() -> None:
-    """Reflex sends every state on every page load: the result-link and clinician states
+    """Reflex sends every state on every page load: the result-link, clinician and desk states
     carry their words (about 10 KB each) only once they open a link."""
-    from reflex.state import State
-
-    from footquiz.clinician import ClinicianState
+    from footquiz.clinician import ClinicianState, DeskState
     from footquiz.state import SharedState
 
     words = CONTENT.ui["confirm_start_over_text"]
-    root = State(_reflex_internal_init=True)
-    assert json.dumps(root.dict(), default=str).count(json.dumps(words)[1:-1]) == 1
-    for link_state in (SharedState, ClinicianState):
-        opened = root.get_substate(link_state.get_full_name().split(".")[1:])
-        opened.words_on = True  # as open_shared and open_sheet do
-        assert opened.ui["confirm_start_over_text"] == words
+
+    def sent(state: Any) -> str:
+        return json.dumps(state.dict(), default=str)
+
+    assert json.dumps(words)[1:-1] in sent(QuizState(_reflex_internal_init=True))
+    for link_state in (SharedState, ClinicianState, DeskState):
+        state = link_state(_reflex_internal_init=True)
+        assert json.dumps(words)[1:-1] not in sent(state), link_state
+        state.words_on = True  # as open_shared and open_sheet do
+        assert state.ui["confirm_start_over_text"] == words
 
 
 def test_a_saved_session_holds_its_answers_not_the_screens_words() -> None:
