@@ -53,8 +53,9 @@ QUESTION_FIELD = "question"
 """The form's hidden field naming the question its options answer."""
 QUIZ_PREFIX = "/quiz/"
 """Each question has its own address, /quiz/<question id>, so the browser's Back works."""
-MOVES_KEPT = 8
-"""The most page moves a session remembers while their page loads are on their way."""
+MOVES_KEPT = 32
+"""The most page moves a session remembers while their page loads are on their way: more than
+a whole safety section tapped through before any of its page loads arrives (8 were not)."""
 COMPUTED_CACHE_PREFIX = "__cached_"
 """How Reflex names a computed var's worked-out value on the state (``ComputedVar._cache_attr``)."""
 SAME_QUESTIONS = frozenset(

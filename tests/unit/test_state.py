@@ -460,6 +460,21 @@ def test_quick_taps_before_the_address_moves_are_not_undone_by_the_late_page_loa
     assert [o["id"] for o in state.options if o["checked"]] == ["no"]
 
 
+def test_every_safety_question_tapped_before_its_address_moves_is_kept() -> None:
+    """On a busy phone all eleven safety questions can be answered before their page loads
+    arrive: none of the late loads takes the patient back."""
+    state = fresh()
+    at_address(state, "/quiz/saddle_numbness")
+    visited = []
+    for answer in SAFE.values():
+        visited.append(state.current)
+        tap_continue(state, {"answer": answer}, at="/quiz/saddle_numbness")
+    last = state.current
+    for question_id in visited[1:]:
+        assert at_address(state, f"/quiz/{question_id}") is None, question_id
+    assert state.current == last and len(state.answers) == len(SAFE)
+
+
 def test_a_client_that_never_loads_its_pages_does_not_grow_the_session() -> None:
     state = fresh()
     state.start()
