@@ -8,6 +8,7 @@ from urllib.parse import quote
 import reflex as rx
 
 from footquiz.clinician import ClinicianState
+from footquiz.collector import freeze_after_start
 from footquiz.components.trouble import APP_WRAPS
 from footquiz.config import require_origin
 from footquiz.fhir_api import with_fhir
@@ -53,6 +54,7 @@ app = rx.App(
 )
 # A rolling restart hands the sessions over (footquiz/shutdown.py) before the server stops.
 app.register_lifespan_task(hand_over_on_stop)
+app.register_lifespan_task(freeze_after_start)
 app.add_page(
     welcome.welcome,
     route=welcome.ROUTE,
