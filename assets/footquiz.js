@@ -136,8 +136,18 @@ document.addEventListener("click", (event) => {
 // (footquiz/prerender.py); footquiz.css swaps it for the app's own once that names its screen.
 // Then it goes, and an option already ticked on it is ticked in the app's form too; a
 // Continue already pressed on it (footquiz/boot.js marks it) sends the app's form. It also
-// goes when the app has moved to another page.
+// goes when the app has moved to another page. A drawing it came with (a shared result's)
+// moves into the app's empty picture, which leaves it out of the page's script
+// (components/spine.py, sent_picture); a copy is kept for a picture drawn again later.
+let sentDrawing = null;
+function fillSentPictures() {
+  if (!sentDrawing) return;
+  for (const picture of document.querySelectorAll('svg[data-drawing="sent"]:empty')) {
+    picture.append(...sentDrawing.cloneNode(true).childNodes);
+  }
+}
 function dropEarlyScreen() {
+  fillSentPictures();
   const early = document.getElementById("early");
   if (!early) return;
   const shown = document.querySelector(".app:not(.early) #screen-heading")?.dataset.screen;
@@ -153,6 +163,8 @@ function dropEarlyScreen() {
     if (early.dataset.continued) send = document.querySelector(".app:not(.early) #continue");
   }
   early.remove();
+  sentDrawing = early.querySelector("#diagram-large svg") || sentDrawing;
+  fillSentPictures();
   send?.form?.requestSubmit(send);
 }
 

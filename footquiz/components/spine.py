@@ -446,13 +446,16 @@ def diagram(
     facts: Var[list[dict[str, str]]],
     labels: Words,
     size: str,
+    *,
+    sent: bool = False,
 ) -> rx.Component:
     """The picture with its facts as text under (or beside) it; ``size`` is "small" or "large".
 
     The small one (while answering) shows the legs and the places marked, without words.
+    ``sent``: the page always arrives with its drawing (:func:`sent_picture`).
     """
     return rx.el.figure(
-        picture(class_name, box, label, labels),
+        sent_picture(class_name, box, label) if sent else picture(class_name, box, label, labels),
         rx.el.figcaption(
             rx.el.ul(
                 rx.foreach(
@@ -474,12 +477,34 @@ def picture(
         _defs(),
         _torso(labels),
         *[_wing(leg, labels) for leg in LEGS],
-        view_box=box,
-        class_name=class_name,
-        role="img",
-        aria_label=label,
-        custom_attrs={"focusable": "false"},
+        **_picture_props(class_name, box, label),
     )
+
+
+def _picture_props(
+    class_name: Var[str] | str, box: Var[str] | str, label: Var[str] | str, **attrs: str
+) -> dict[str, object]:
+    """The picture's ``<svg>`` attributes: what it shows, its frame and its name."""
+    return {
+        "view_box": box,
+        "class_name": class_name,
+        "role": "img",
+        "aria_label": label,
+        "custom_attrs": {"focusable": "false", **attrs},
+    }
+
+
+def sent_picture(
+    class_name: Var[str] | str, box: Var[str] | str, label: Var[str] | str
+) -> rx.Component:
+    """The ``<svg>`` of a page that always arrives with its drawing: here without it.
+
+    A shared result's page comes from the server whole (footquiz/prerender.py), drawing
+    included, in the link's language, which the page keeps. assets/footquiz.js moves that
+    drawing in here when the screen as sent goes, so the page's script does not carry it a
+    second time (about 2.7 KiB compressed). What it shows still follows ``class_name``.
+    """
+    return svg(**_picture_props(class_name, box, label, **{"data-drawing": "sent"}))
 
 
 def body_map(marked: Var[list[str]], labels: Words) -> rx.Component:

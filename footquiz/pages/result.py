@@ -8,7 +8,7 @@ from footquiz.components import kiosk as kiosk_tools
 from footquiz.components import spine
 from footquiz.components.clinician import for_your_clinician
 from footquiz.components.layout import call_button, heading, page, qr_code, tier_icon
-from footquiz.state import AnswerView, QuizState, ReasonView, ResultView
+from footquiz.state import AnswerView, QuizState, ReasonView, ResultView, SharedState
 
 View = type[ResultView]
 Kiosk = bool | rx.Var[bool]
@@ -148,6 +148,7 @@ def where_from(state: View) -> rx.Component:
     """Where it most likely comes from (the heading says so), in a doctor's words, and the picture.
 
     The picture's facts name the root's path, so the root's own line does not repeat it.
+    A shared result's page always arrives with the drawing in it, which the app then takes.
     """
     return rx.el.section(
         rx.el.h2(state.spine["title"], id="spine-title"),
@@ -164,6 +165,7 @@ def where_from(state: View) -> rx.Component:
                 state.diagram_facts,
                 state.diagram_words,
                 size="large",
+                sent=state is SharedState,
             ),
             id="picture",
         ),

@@ -89,6 +89,10 @@ def test_a_link_opened_on_another_phone_shows_the_same_result(
     assert f"Check taken on {written_date(CONTENT, datetime.date.today().isoformat())}" in sent
     page.locator("#early").wait_for(state="detached")  # the app has its own result on screen
     page.get_by_text("A shared footquiz result").wait_for()
+    # The drawing came once, in the page as sent; the app's own picture has it now.
+    assert page.locator("#picture svg").get_attribute("data-drawing") == "sent"
+    label = page.locator("#picture .wing-L text.rl-L5")
+    assert label.text_content() == "L5 root" and label.is_visible()
     # The day the check was taken travels in the link.
     assert (
         page.locator("#taken").inner_text()

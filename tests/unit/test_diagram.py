@@ -523,6 +523,18 @@ def test_the_diagram_stays_within_its_byte_budget(screen: str) -> None:
     assert total <= BUDGET_BYTES
 
 
+def test_a_shared_results_script_leaves_out_the_drawing_its_page_brings() -> None:
+    """The drawing travels once: in a shared result's page as sent, not also in its script."""
+    from footquiz.pages.result import where_from
+    from footquiz.state import QuizState, SharedState
+
+    assert spine.BACK_LEG in str(where_from(QuizState))  # the patient's own result draws it
+    shared = str(where_from(SharedState))
+    assert spine.BACK_LEG not in shared
+    assert '"data-drawing":"sent"' in shared.replace(" ", "")
+    assert "data-drawing" in JS  # assets/footquiz.js moves the sent drawing in
+
+
 def luminance(hex_colour: str) -> float:
     channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
