@@ -13,18 +13,20 @@ from pathlib import Path
 
 import brotli
 import pytest
-from starlette.types import Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from walks import random_finished
 
 from footquiz.config import require_origin
 from footquiz.content import get_content
 from footquiz.headers import (
+    APP_SCRIPT,
     BOOT_HASH,
     BOOT_JS,
     CSP,
     HEADERS,
     HSTS,
     accepted_encoding,
+    compact,
     content_security_policy,
     edit_page,
     with_headers,
@@ -48,8 +50,8 @@ async def shell(scope: Scope, receive: Receive, send: Send) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-def call(scope: Scope, static_dir: Path) -> list[Message]:
-    """Run one request through the middleware; the messages the app sent back."""
+def call(scope: Scope, static_dir: Path, inner: ASGIApp = shell) -> list[Message]:
+    """Run one request through the middleware (around ``inner``); the messages sent back."""
     messages: list[Message] = []
 
     async def receive() -> Message:
@@ -62,7 +64,7 @@ def call(scope: Scope, static_dir: Path) -> list[Message]:
 
     # A thread of its own: the browser tests' Playwright may already run a loop in this one.
     with ThreadPoolExecutor(1) as pool:
-        app = with_headers(shell, static_dir=static_dir)
+        app = with_headers(inner, static_dir=static_dir)
         pool.submit(asyncio.run, app(scope, receive, send)).result()
     return messages
 
@@ -384,23 +386,41 @@ def test_scripts_and_styles_carry_no_page_only_headers(build: Path) -> None:
         await send({"type": "http.response.start", "status": 200, "headers": kind})
         await send({"type": "http.response.body", "body": b"export {};"})
 
-    messages: list[Message] = []
-
-    async def receive() -> Message:
-        return {"type": "http.request", "body": b""}
-
-    async def send(message: Message) -> None:
-        messages.append(message)
-
-    with ThreadPoolExecutor(1) as pool:
-        app = with_headers(script, static_dir=build)
-        pool.submit(asyncio.run, app(request("/assets/a.js"), receive, send)).result()
+    messages = call(request("/assets/a.js"), build, script)
     found = {k.decode().lower(): v.decode() for k, v in messages[0]["headers"]}
     assert found["x-content-type-options"] == "nosniff"
     assert found["referrer-policy"] == "no-referrer"
     assert found["cross-origin-resource-policy"] == "same-origin"
     for name in (CSP, "Permissions-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy"):
         assert name.lower() not in found
+
+
+def test_the_apps_script_is_sent_compact_and_compressed(build: Path) -> None:
+    """assets/footquiz.js, on every page: the same statements, no comments, fewer bytes."""
+    source = (Path(__file__).parents[2] / "assets" / "footquiz.js").read_text(encoding="utf-8")
+
+    async def static(scope: Scope, receive: Receive, send: Send) -> None:
+        # Asked for it as it is (it is compressed after the edit), as a browser's cache knows it.
+        assert all(name != b"accept-encoding" for name, _ in scope["headers"])
+        body = source.encode("utf-8")
+        headers = [
+            (b"content-type", b"text/javascript; charset=utf-8"),
+            (b"content-length", str(len(body)).encode()),
+            (b"etag", b'"v1"'),
+        ]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    asked = request(APP_SCRIPT, {"accept-encoding": "gzip, deflate, br"})
+    start, body = call(asked, build, static)
+    found = {k.decode().lower(): v.decode() for k, v in start["headers"]}
+    assert found["content-encoding"] == "br" and found["etag"] == '"v1"'
+    assert int(found["content-length"]) == len(body["body"])
+    sent = brotli.decompress(body["body"]).decode("utf-8")
+    assert sent == compact(source)
+    code = [line.strip() for line in source.splitlines() if not line.strip().startswith("//")]
+    assert sent.splitlines() == [line for line in code if line]
+    assert len(body["body"]) < 0.7 * len(brotli.compress(source.encode("utf-8"), quality=11))
 
 
 def served(kind: bytes, build: Path, extra: list[tuple[bytes, bytes]] | None = None) -> dict:
@@ -411,17 +431,7 @@ def served(kind: bytes, build: Path, extra: list[tuple[bytes, bytes]] | None = N
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": b"<svg/>"})
 
-    messages: list[Message] = []
-
-    async def receive() -> Message:
-        return {"type": "http.request", "body": b""}
-
-    async def send(message: Message) -> None:
-        messages.append(message)
-
-    with ThreadPoolExecutor(1) as pool:
-        app = with_headers(file, static_dir=build)
-        pool.submit(asyncio.run, app(request("/icons/icon.svg"), receive, send)).result()
+    messages = call(request("/icons/icon.svg"), build, file)
     return {k.decode().lower(): v.decode() for k, v in messages[0]["headers"]}
 
 
