@@ -156,10 +156,13 @@ def test_an_unfinished_check_is_not_a_valid_link() -> None:
 
 
 def test_the_codebooks_are_frozen_and_the_current_one_fits_the_content() -> None:
-    assert CONTENT.version == 3
-    assert sorted(CODEBOOKS) == [1, 2, 3]
+    assert CONTENT.version == 4
+    assert sorted(CODEBOOKS) == [1, 2, 3, 4]
     # Version 3 changed rules only (the clinical audit of December 2026): the same questions.
     assert CODEBOOKS[3] == CODEBOOKS[2]
+    # Version 4 added one question (Ottawa bone tenderness) and kept every other one as it was.
+    assert {q: o for q, o in CODEBOOKS[4].items() if q != "bone_tender"} == CODEBOOKS[3]
+    assert list(CODEBOOKS[4]["bone_tender"]) == ["yes", "no", "not_sure"]
     assert {q: list(o) for q, o in CODEBOOKS[1].items()} == V1_BOOK
     assert list(CODEBOOKS[1]) == list(V1_BOOK)  # the order is the encoding order
     assert {q: list(o) for q, o in BOOK.items()} == codebook_of(CONTENT)
