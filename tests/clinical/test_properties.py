@@ -282,7 +282,6 @@ def problems(content: Content, answers: Answers) -> tuple[Assessment, list[str]]
     ):
         check(tier.rank <= Tier.SAME_DAY.rank, "new weakness, clot or broken bone below same day")
     if has(a, "four_steps", "no", "not_sure") or has(a, "bone_tender", "yes"):
-        check("X-ray" in r.urgency.action, "Ottawa positive without an X-ray")
         check(look(r, "broken_bone") and not look(r, "foot_strain"), "Ottawa positive: no bone")
     if has(a, "bone_tender", "not_sure"):
         check(tier.rank <= Tier.WITHIN_DAYS.rank, "unsure bone tenderness below 1-2 days")
