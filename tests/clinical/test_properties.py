@@ -195,6 +195,8 @@ CLAIM_TEXTS: list[tuple[str, Claim]] = [
     (r"you had a big injury", lambda a, r: has(a, "injury", "big")),
     (r"you cannot take 4 steps", lambda a, r: has(a, "four_steps", "no")),
     (r"not sure you can take 4 steps", lambda a, r: has(a, "four_steps", "not_sure")),
+    (r"hurts a lot when you press", lambda a, r: has(a, "bone_tender", "yes")),
+    (r"not sure if pressing on a bone", lambda a, r: has(a, "bone_tender", "not_sure")),
     (r"^one calf is swollen|your calf is swollen", lambda a, r: has(a, "calf_swelling", "yes")),
     (r"not sure if one calf", lambda a, r: has(a, "calf_swelling", "not_sure")),
     (r"^your foot is hot", lambda a, r: has(a, "foot_skin", "yes")),
@@ -256,7 +258,12 @@ def problems(content: Content, answers: Answers) -> tuple[Assessment, list[str]]
     red_flag = any(has(a, q, "yes") for q in [*CES, "cold_foot"])
     new_weak = has(a, "foot_drop", "new_or_worse") or has(a, "weakness_new", "yes")
     fever_weak = has(a, "serious_signs", "fever") and new_weak
-    check(r.is_emergency == (red_flag or fever_weak), "emergency iff a red flag")
+    diabetic_foot_fever = has(a, "foot_skin", "yes") and has(a, "diabetes", "yes")
+    diabetic_foot_fever = diabetic_foot_fever and has(a, "serious_signs", "fever")
+    check(
+        r.is_emergency == (red_flag or fever_weak or diabetic_foot_fever),
+        "emergency iff a red flag",
+    )
     view = diagram_view(content, a, r)
     if r.is_emergency:
         check(not (r.treatments or r.spine or r.roots or r.look_alikes), "emergency extras")
@@ -267,13 +274,27 @@ def problems(content: Content, answers: Answers) -> tuple[Assessment, list[str]]
     if any(has(a, q, "not_sure") for q in CES):
         check(tier.rank <= Tier.SAME_DAY.rank, "unsure cauda equina below same day")
         check("emergency department" in r.urgency.action, "unsure cauda equina: GP route")
-    if new_weak or has(a, "calf_swelling", "yes") or has(a, "four_steps", "no", "not_sure"):
-        check(tier.rank <= Tier.SAME_DAY.rank, "new weakness, clot or no weight below same day")
+    if (
+        new_weak
+        or has(a, "calf_swelling", "yes")
+        or has(a, "four_steps", "no", "not_sure")
+        or has(a, "bone_tender", "yes")
+    ):
+        check(tier.rank <= Tier.SAME_DAY.rank, "new weakness, clot or broken bone below same day")
+    if has(a, "four_steps", "no", "not_sure") or has(a, "bone_tender", "yes"):
+        check(look(r, "broken_bone") and not look(r, "foot_strain"), "Ottawa positive: no bone")
+    if has(a, "bone_tender", "not_sure"):
+        check(tier.rank <= Tier.WITHIN_DAYS.rank, "unsure bone tenderness below 1-2 days")
     if has(a, "foot_skin", "yes") and (
         has(a, "diabetes", "yes") or has(a, "serious_signs", "fever")
     ):
         check(tier.rank <= Tier.SAME_DAY.rank, "hot foot with diabetes or fever below same day")
-    if has(a, "serious_signs", "cancer") and (weak_or_unsteady(a) or has(a, "leg_nerve", "yes")):
+    if has(a, "serious_signs", "cancer") and (
+        weak_or_unsteady(a)
+        or has(a, "leg_nerve", "yes")
+        or has(a, "pain_travels", "yes")
+        or has(a, "worse_with", "cough_sneeze")
+    ):
         check(tier.rank <= Tier.SAME_DAY.rank, "cancer with nerve signs below same day")
         check("had cancer" in r.urgency.action, "cancer not named in the action")
     if has(a, "serious_signs", "fever") and (
@@ -303,6 +324,17 @@ def problems(content: Content, answers: Answers) -> tuple[Assessment, list[str]]
         check(not has(a, "age", "under_40"), "stenosis under 40")
         check(all(x.disc is None for x in r.roots), "disc blamed on a stenosis result")
     check(not (view.stenosis and view.local), "narrow canal drawn on a local result")
+    if look(r, "spine_infection"):
+        check(has(a, "serious_signs", "fever") and has(a, "serious_signs", "immune"), "infection")
+    if look(r, "spine_cancer"):
+        check(has(a, "serious_signs", "cancer"), "spine cancer without cancer")
+    if look(r, "spine_infection", "spine_cancer"):
+        check(tier.rank <= Tier.SAME_DAY.rank, "a serious spine cause below same day")
+    if look(r, "broken_bone"):
+        check(
+            has(a, "four_steps", "no", "not_sure") or has(a, "bone_tender", "yes", "not_sure"),
+            "broken bone without an Ottawa answer",
+        )
     if look(r, "peroneal"):
         check(has(a, "self_tests", "heel_walk", "big_toe"), "peroneal without foot-lift weakness")
     if tier == Tier.SAME_DAY:

@@ -683,6 +683,7 @@ VIGNETTES: dict[str, Vignette] = {
             "age": ["under_40"],
         },
         SD,
+        look_alikes={"spine_infection"},
         sources=("CKS",),
     ),
     "epidural_abscess": Vignette(
@@ -702,6 +703,7 @@ VIGNETTES: dict[str, Vignette] = {
             "age": ["age_60_69"],
         },
         SD,
+        look_alikes={"spine_cancer"},
         sources=("NG234",),
     ),
     "past_cancer_mechanical": Vignette(
@@ -716,7 +718,22 @@ VIGNETTES: dict[str, Vignette] = {
         "local",
         None,
         {"plantar_fasciitis"},
+        {"spine_cancer"},
         sources=("CKS", "NG234"),
+    ),
+    "diabetic_foot_sepsis": Vignette(
+        "71, diabetes, a sore under the big toe, now the foot is hot and swollen with a fever.",
+        {
+            "foot_skin": ["yes"],
+            "serious_signs": ["fever"],
+            "pain_regions": ["big_toe", "ball_of_foot"],
+            "diabetes": ["yes"],
+            "age": ["age_70_plus"],
+        },
+        E,
+        None,
+        None,
+        sources=("NG19",),
     ),
     "weight_loss_alone": Vignette(
         "49, losing weight without trying, ache in the sole.",

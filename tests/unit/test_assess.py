@@ -83,12 +83,24 @@ def fever_with_new_weakness(answers: Answers) -> bool:
     )
 
 
-def no_red_flags(content: Content, **fixed: Fixed) -> st.SearchStrategy[Answers]:
-    """Random answers with "no" to every emergency question, and no fever with new weakness."""
-    flags: dict[str, Fixed] = {q: ["no"] for q in EMERGENCY_QUESTIONS}
-    return any_answers(content, **{**flags, **fixed}).filter(
-        lambda answers: not fever_with_new_weakness(answers)
+def diabetic_foot_with_fever(answers: Answers) -> bool:
+    """Diabetes, a hot or wounded foot and a fever: limb-threatening, an emergency [NG19]."""
+    return (
+        "fever" in answers.get("serious_signs", ())
+        and "yes" in answers.get("foot_skin", ())
+        and "yes" in answers.get("diabetes", ())
     )
+
+
+def no_combined_emergency(answers: Answers) -> bool:
+    """Neither of the emergencies that need two or three answers together."""
+    return not fever_with_new_weakness(answers) and not diabetic_foot_with_fever(answers)
+
+
+def no_red_flags(content: Content, **fixed: Fixed) -> st.SearchStrategy[Answers]:
+    """Random answers with "no" to every emergency question, and no combined emergency."""
+    flags: dict[str, Fixed] = {q: ["no"] for q in EMERGENCY_QUESTIONS}
+    return any_answers(content, **{**flags, **fixed}).filter(no_combined_emergency)
 
 
 def without_fever(content: Content) -> st.SearchStrategy[tuple[str, ...]]:
@@ -192,16 +204,40 @@ def test_fever_with_new_weakness_is_an_emergency(content: Content, data: st.Data
 @HYPOTHESIS
 @given(data=st.data())
 def test_without_red_flags_never_emergency(content: Content, data: st.DataObject) -> None:
-    """With no red-flag "yes", and no fever with a new weakness, the result is never an
-    emergency and always has a spine band."""
+    """With no red-flag "yes", no fever with a new weakness and no diabetic hot foot with a
+    fever, the result is never an emergency and always has a spine band."""
     answers = data.draw(
         any_answers(content, **{q: ["no", "not_sure"] for q in EMERGENCY_QUESTIONS}).filter(
-            lambda answers: not fever_with_new_weakness(answers)
+            no_combined_emergency
         )
     )
     result = assess(content, answers)
     assert result.urgency.tier != Tier.EMERGENCY
     assert result.spine is not None
+
+
+@HYPOTHESIS
+@given(data=st.data())
+def test_diabetes_with_a_hot_foot_and_a_fever_is_an_emergency(
+    content: Content, data: st.DataObject
+) -> None:
+    """NG19: a limb-threatening diabetic foot goes to acute services at once. Without the
+    diabetes (or without the fever) the same foot is a same-day problem, not an emergency."""
+    answers = data.draw(no_red_flags(content, foot_skin=["yes"], diabetes=["yes"]))
+    question = content.question("serious_signs")
+    assert question is not None
+    others = data.draw(
+        st.sets(st.sampled_from([o.id for o in question.options if not o.exclusive]))
+    )
+    answers["serious_signs"] = tuple(o.id for o in question.options if o.id in others | {"fever"})
+    result = assess(content, answers)
+    assert result.is_emergency
+    assert "infection in the foot" in result.urgency.action
+    answers["diabetes"] = ("no",)
+    if fever_with_new_weakness(answers):
+        return
+    without = assess(content, answers)
+    assert not without.is_emergency and without.urgency.tier == Tier.SAME_DAY
 
 
 @HYPOTHESIS
@@ -352,6 +388,37 @@ def test_not_taking_four_steps_after_an_injury_is_same_day_with_an_x_ray(
     # Hidden when there was no injury, the same answer counts for nothing.
     calm = assess(content, with_answers(calm_answers, injury=["no"], four_steps=[steps]))
     assert calm.urgency.tier == Tier.SELF_CARE
+
+
+@pytest.mark.parametrize(
+    ("tender", "tier", "broken"),
+    [
+        ("yes", Tier.SAME_DAY, True),
+        ("not_sure", Tier.WITHIN_DAYS, True),
+        ("no", Tier.SELF_CARE, False),
+    ],
+)
+def test_a_tender_bone_after_an_injury_needs_an_x_ray_even_when_walking(
+    content: Content, calm_answers: Answers, tender: str, tier: Tier, broken: bool
+) -> None:
+    """Ottawa: bony tenderness at the ankle or midfoot means an X-ray today even for a patient
+    who can take 4 steps; unsure is 1-2 days; no tender bone is a sprain for self-care."""
+    answers = with_answers(
+        calm_answers,
+        injury=["minor"],
+        four_steps=["yes"],
+        bone_tender=[tender],
+        pain_regions=["outer_ankle"],
+        onset=["foot_injury"],
+    )
+    result = assess(content, answers)
+    named = {a.id for a in result.look_alikes}
+    assert result.urgency.tier == tier
+    assert ("broken_bone" in named, "foot_strain" in named) == (broken, not broken)
+    if tender == "yes":
+        action = urgency_rule(content, "bone_tender").action
+        assert action and result.urgency.action.startswith(action) and "X-ray" in action
+        assert "bone_tender" in {q for r in result.why for q in r.question_ids}
 
 
 @HYPOTHESIS

@@ -378,6 +378,7 @@ def test_every_emergency_has_its_own_get_help_sooner_line(content: Content) -> N
         "both_legs_weak",
         "cold_foot",
         "fever_new_weakness",
+        "hot_foot_diabetes_fever",
     }
     assert emergencies <= set(covered), sorted(emergencies - set(covered))
 

@@ -301,12 +301,26 @@ def test_ankle_tap_question_follows_inner_ankle_heel_or_sole(
 def test_four_steps_question_follows_an_injury(
     content: Content, calm_answers: Answers, injury: str
 ) -> None:
-    """After a fall or injury the quiz asks about taking 4 steps, straight after."""
-    position = play(content, {**calm_answers, "injury": (injury,), "four_steps": ("yes",)})
+    """After a fall or injury the quiz asks about taking 4 steps, straight after, and then
+    (for a patient who can) whether a bone hurts when pressed (Ottawa)."""
+    story = {**calm_answers, "injury": (injury,), "four_steps": ("yes",), "bone_tender": ("no",)}
+    position = play(content, story)
     assert position.done
     ids = on_path(content, position)
     assert ids.index("four_steps") == ids.index("injury") + 1
-    assert "four_steps" not in on_path(content, play(content, calm_answers))
+    assert ids.index("bone_tender") == ids.index("four_steps") + 1
+    calm = on_path(content, play(content, calm_answers))
+    assert "four_steps" not in calm and "bone_tender" not in calm
+
+
+@pytest.mark.parametrize("steps", ["no", "not_sure"])
+def test_bone_question_is_not_asked_when_an_x_ray_is_already_advised(
+    content: Content, calm_answers: Answers, steps: str
+) -> None:
+    """Not taking 4 steps, or not being sure, already means an X-ray today: no bone question."""
+    position = play(content, {**calm_answers, "injury": ("minor",), "four_steps": (steps,)})
+    assert position.done
+    assert "bone_tender" not in on_path(content, position)
 
 
 # ----- emergencies ------------------------------------------------------------------------

@@ -121,9 +121,11 @@ def test_a_link_cannot_be_read_without_the_servers_key() -> None:
     with pytest.raises(ShareLinkError):
         decode_answers(raw[4:], BOOK)  # what the offline decoder did
     other_key = make_token(CONTENT, BOOK, answers, b"another secret")
-    changed = dict(
-        answers, age=("under_40",) if answers["age"] != ("under_40",) else ("age_70_plus",)
-    )
+    # The last question answered (the age, unless an emergency ended the check early) gets
+    # another single option.
+    last = list(answers)[-1]
+    other_option = next(o for o in BOOK[last] if (o,) != answers[last])
+    changed = dict(answers, **{last: (other_option,)})
     one_option = token_for(changed)
     for other in (other_key, one_option):
         same = sum(a == b for a, b in zip(token[2:], other[2:], strict=False))
@@ -156,10 +158,13 @@ def test_an_unfinished_check_is_not_a_valid_link() -> None:
 
 
 def test_the_codebooks_are_frozen_and_the_current_one_fits_the_content() -> None:
-    assert CONTENT.version == 3
-    assert sorted(CODEBOOKS) == [1, 2, 3]
+    assert CONTENT.version == 4
+    assert sorted(CODEBOOKS) == [1, 2, 3, 4]
     # Version 3 changed rules only (the clinical audit of December 2026): the same questions.
     assert CODEBOOKS[3] == CODEBOOKS[2]
+    # Version 4 added one question (Ottawa bone tenderness) and kept every other one as it was.
+    assert {q: o for q, o in CODEBOOKS[4].items() if q != "bone_tender"} == CODEBOOKS[3]
+    assert list(CODEBOOKS[4]["bone_tender"]) == ["yes", "no", "not_sure"]
     assert {q: list(o) for q, o in CODEBOOKS[1].items()} == V1_BOOK
     assert list(CODEBOOKS[1]) == list(V1_BOOK)  # the order is the encoding order
     assert {q: list(o) for q, o in BOOK.items()} == codebook_of(CONTENT)

@@ -217,10 +217,11 @@ def test_storage_from_another_content_version_is_dropped() -> None:
     assert json.loads(state.saved)["version"] == CONTENT.version
 
 
-@pytest.mark.parametrize(("version", "kept"), [(2, True), (1, False)])
-def test_a_check_saved_before_a_rules_only_update_carries_on(version: int, kept: bool) -> None:
-    """Version 3 changed rules, not questions: a patient halfway through when it went live
-    keeps their answers; version 1 asked other questions, so its answers are dropped."""
+@pytest.mark.parametrize(("version", "kept"), [(4, True), (3, False), (2, False), (1, False)])
+def test_only_a_check_saved_with_the_same_questions_carries_on(version: int, kept: bool) -> None:
+    """Only a version that asked the same questions carries on. Version 4 added a question
+    (Ottawa bone tenderness), so a check saved halfway under 1, 2 or 3 starts again; version 3
+    changed rules only, so 2 and 3 ask alike (``SAME_QUESTIONS``)."""
     answers = {"saddle_numbness": ["no"], "bladder_bowel": ["no"]}
     saved = json.dumps({"version": version, "answers": answers, "current": "sex_problems"})
     state = fresh(saved)
