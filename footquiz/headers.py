@@ -271,12 +271,12 @@ def compact(script: str) -> str:
 
 BOOT_JS = compact((Path(__file__).parent / "boot.js").read_text(encoding="utf-8"))
 """The page's one script of its own (:func:`edit_page`), inline and allowed by its hash."""
-APP_SCRIPT = "/footquiz.js"
-"""The app's script (assets/footquiz.js), also sent compact: 3.7 KiB less 1.4 on every page."""
 BOOT_HASH = _sha256(BOOT_JS)
 # In a <div>, where React's hydration of <body> expects a script: it passes over the div and
 # never claims the script inside as one of its own (it claims any inline script in order).
 _BOOT = b"<div hidden>" + b"<script>" + BOOT_JS.encode("utf-8") + b"</script></div>"
+APP_SCRIPT = "/footquiz.js"
+"""The app's script (assets/footquiz.js), on every page: sent compact too (2.3 KiB, not 3.7)."""
 
 
 def edit_page(page: bytes, early: bytes) -> bytes:
