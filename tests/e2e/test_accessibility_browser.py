@@ -51,8 +51,9 @@ TIERS = {
     "self_care": HEEL,
 }
 # A path that shows every question, the conditional ones included: the four steps (after an
-# injury), the self-test steps and the follow-ups of a failed test (is it new, the knee), the
-# ankle tap (heel pain) and toes first (both sides, diabetes).
+# injury), the bony places (when the four steps are possible), the self-test steps and the
+# follow-ups of a failed test (is it new, the knee), the ankle tap (heel pain) and toes first
+# (both sides, diabetes).
 EVERY_QUESTION = [
     ("saddle_numbness", ["no"]),
     ("bladder_bowel", ["no"]),
@@ -66,6 +67,7 @@ EVERY_QUESTION = [
     ("serious_signs", ["none"]),
     ("injury", ["minor"]),
     ("four_steps", ["yes"]),
+    ("bone_tender", ["no"]),
     ("pain_regions", ["outer_calf", "heel"]),
     ("side", ["both"]),
     ("pain_travels", ["no"]),
