@@ -124,9 +124,15 @@ class AppServer:
             self.process.wait(timeout=STOP_TIMEOUT_S)
 
     def kill(self) -> None:
-        """Kill the server at once, as a crash or a pulled plug would."""
+        """Kill the server at once, as a crash or a pulled plug would; back once all are gone.
+
+        A killed worker is still tearing down its memory for a moment after the CLI has gone.
+        """
         self.send_signal(signal.SIGKILL)
         self.process.wait(timeout=STOP_TIMEOUT_S)
+        deadline = time.monotonic() + STOP_TIMEOUT_S
+        while self.pids() and time.monotonic() < deadline:
+            time.sleep(0.05)
 
 
 @contextmanager
