@@ -70,7 +70,7 @@ app.add_page(
     on_load=QuizState.load_question,
 )
 app.add_page(
-    question.question,
+    question.entry,
     route=question.ENTRY,
     title=QuizState.question_title,
     description=DESCRIPTION,

@@ -103,6 +103,16 @@ def serious_first() -> rx.Component:
     )
 
 
+def entry() -> rx.Component:
+    """``/quiz`` for the moment before the app moves on to the question's own address.
+
+    The question is shown at its own address only: shown here too, a tick made just before the
+    move would be lost when that page replaces this one. Until then the screen as sent (a
+    question) stays, and a tick or a Continue made on it carries over (assets/footquiz.js).
+    """
+    return page(heading(QuizState.ui["one_moment"]))
+
+
 def question() -> rx.Component:
     """The current question, its help, its options, and Continue / Back / Start over."""
     return page(

@@ -154,7 +154,7 @@ def test_an_option_ticked_before_the_app_takes_over_stays_ticked(
 REACT_LISTENS = "() => Object.keys(document).some((key) => key.startsWith('_reactListening'))"
 
 
-def held_framework(page: Page) -> Any:
+def held_framework(page: Page, code: str = "**/assets/entry.client-*.js") -> Any:
     """Hold the app's code back (as a slow phone would) until the returned function is called."""
     held: list[Any] = []
     released: list[bool] = []
@@ -167,7 +167,7 @@ def held_framework(page: Page) -> Any:
         for route in held:
             route.continue_()
 
-    page.route("**/assets/entry.client-*.js", hold)
+    page.route(code, hold)
     return release
 
 
@@ -207,6 +207,37 @@ def test_an_answer_and_continue_tapped_before_the_app_is_ready_go_through(
         assert not page.evaluate(REACT_LISTENS), "the taps were made before the app was ready"
         release()
         page.wait_for_url(f"**/quiz/{following.id}")
+        page.locator("#screen-heading", has_text=following.text).wait_for()
+    finally:
+        context.close()
+
+
+def test_a_tick_on_quiz_before_the_app_moves_to_the_questions_address_carries_over(
+    browser: Any, app_url: str
+) -> None:
+    """``/quiz`` moves on to ``/quiz/<id>``; a tick made before that page is there is kept.
+
+    The app used to show the question on ``/quiz`` too, and a tick made there was lost when
+    the question's own page replaced it a moment later (Continue then asked for an answer).
+    """
+    no = next(o for o in FIRST.options if o.id == "no")
+    after = flow.answer(CONTENT, flow.start(CONTENT), FIRST.id, [no.id]).current
+    following = CONTENT.question(after or "")
+    assert following is not None
+    context = browser.new_context(base_url=app_url, **PHONE)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    release = held_framework(page, "**/assets/_quiz_.__qid_._index-*.js")
+    try:
+        with page.expect_request("**/assets/_quiz_.__qid_._index-*.js"):
+            page.goto("/quiz")  # the app runs, and is on its way to the question's address
+        assert page.evaluate(REACT_LISTENS)
+        page.get_by_label(no.text, exact=True).check()
+        release()
+        page.wait_for_url(f"**/quiz/{FIRST.id}")
+        page.locator("#screen-heading", has_text=FIRST.text).wait_for()
+        assert page.locator(f".app input[value='{no.id}']").is_checked()
+        page.locator("#continue").click()
         page.locator("#screen-heading", has_text=following.text).wait_for()
     finally:
         context.close()

@@ -65,6 +65,7 @@ def mid_check(page: Page, answers: dict[str, list[str]], current: str) -> None:
         [STORAGE_KEY, json.dumps({**saved, "current": current})],
     )
     page.goto("/quiz")
+    page.wait_for_url(f"**/quiz/{current}")  # the app has moved on to the question's address
     heading = CONTENT.question(current).text  # type: ignore[union-attr]
     page.wait_for_function(
         "h => document.getElementById('screen-heading')?.innerText === h", arg=heading
