@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from footquiz.engine.answers import base_findings, effective_answers, holds, walk
-from footquiz.engine.memo import per_answers
+from footquiz.engine.memo import per_answers, remember
 from footquiz.engine.model import (
     Answers,
     Assessment,
@@ -36,6 +36,24 @@ def question_ids(content: Content, condition: Condition) -> list[str]:
             if c.finding in by_id:
                 pending.append(by_id.pop(c.finding))
     return ids
+
+
+def emergency_questions(content: Content) -> frozenset[str]:
+    """The questions an emergency rule reads (through the findings it names too).
+
+    An answer to any other question can neither start nor end an emergency.
+    """
+    return remember(
+        content,
+        "emergency_questions",
+        (),
+        lambda: frozenset(
+            question
+            for rule in content.urgency
+            if rule.tier == Tier.EMERGENCY
+            for question in question_ids(content, rule.when)
+        ),
+    )
 
 
 def emergency_rules(content: Content, answers: Answers) -> tuple[UrgencyRule, ...]:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pydantic import BaseModel, ConfigDict
 
 from footquiz.engine.answers import QuizError, checked_choice, visible_questions
-from footquiz.engine.assess import emergency_rules_on, is_emergency
+from footquiz.engine.assess import emergency_questions, emergency_rules_on, is_emergency
 from footquiz.engine.memo import per_answers
 from footquiz.engine.model import Answers, Content, Question
 
@@ -53,12 +53,16 @@ def start(content: Content) -> Position:
 def path(content: Content, answers: Answers) -> tuple[Question, ...]:
     """The questions on this patient's path: the visible ones, cut short by an emergency."""
     shown = visible_questions(content, answers)
+    read = emergency_questions(content)
     earlier: Answers = {}
     for i, question in enumerate(shown):
         # A prefix of the shown questions is shown whatever comes after, so its answers are
-        # already effective: no need to work out visibility again for each prefix.
+        # already effective: no need to work out visibility again for each prefix. A prefix
+        # whose last answer no emergency rule reads has the rules of the one before it.
         if question.id in answers:
             earlier[question.id] = answers[question.id]
+            if i > 0 and question.id not in read:
+                continue
         elif i > 0:
             continue  # the same answers as the prefix before, already checked
         if emergency_rules_on(content, earlier):  # each prefix worked out once (engine/memo)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Mapping
 from typing import Any
 
 import pytest
-from walks import EMERGENCY_QUESTIONS
+from walks import EMERGENCY_QUESTIONS, random_choice
 
 from footquiz.engine import flow
-from footquiz.engine.assess import assess
+from footquiz.engine.answers import visible_questions
+from footquiz.engine.assess import assess, emergency_rules_on
 from footquiz.engine.flow import Position, QuizError
 from footquiz.engine.model import Answers, Content
 
@@ -339,6 +341,34 @@ def test_emergency_answer_ends_the_quiz(
     progress = flow.progress(content, position)
     assert progress.step == progress.total == EMERGENCY_QUESTIONS.index(question_id) + 1
     assert flow.back(content, position).current == question_id
+
+
+def test_the_path_ends_at_the_first_shown_answers_that_make_an_emergency(
+    content: Content,
+) -> None:
+    """``flow.path`` checks only the answers an emergency rule reads; it ends where checking
+    the answers of every first-so-many shown questions would end it (random answer sets,
+    answers to hidden questions among them)."""
+    rng = random.Random(11)
+    ended_early = 0
+    for _ in range(400):
+        answers: Answers = {}
+        for question in content.questions:
+            calm = [o.id for o in question.options if o.id in ("no", "none")]
+            if question.section == "safety" and calm and rng.random() < 0.9:
+                answers[question.id] = (calm[0],)
+            elif rng.random() < 0.9:
+                answers[question.id] = tuple(random_choice(question, rng))
+        shown = visible_questions(content, answers)
+        expected = shown
+        for n in range(1, len(shown) + 1):
+            first = {q.id: answers[q.id] for q in shown[:n] if q.id in answers}
+            if emergency_rules_on(content, first):
+                expected = shown[:n]
+                break
+        assert flow.path(content, answers) == expected
+        ended_early += expected != shown
+    assert 40 < ended_early < 360  # both kinds of path were tried
 
 
 @pytest.mark.parametrize("question_id", EMERGENCY_QUESTIONS)
