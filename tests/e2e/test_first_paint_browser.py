@@ -17,6 +17,7 @@ from test_share_browser import L5
 
 from footquiz.content import get_codebooks, get_regions
 from footquiz.engine import flow
+from footquiz.engine.model import Option, Question
 from footquiz.engine.share import make_token
 from footquiz.state import CONTENT, written_date
 
@@ -188,14 +189,21 @@ def test_start_tapped_before_the_app_is_ready_still_starts(browser: Any, app_url
         context.close()
 
 
+def no_and_after() -> tuple[Option, Question]:
+    """The first question's "No", and the question it leads to."""
+    no = next(o for o in FIRST.options if o.id == "no")
+    following = CONTENT.question(
+        flow.answer(CONTENT, flow.start(CONTENT), FIRST.id, [no.id]).current or ""
+    )
+    assert following is not None
+    return no, following
+
+
 def test_an_answer_and_continue_tapped_before_the_app_is_ready_go_through(
     browser: Any, app_url: str
 ) -> None:
     """A question's address: an option and Continue tapped on the screen as sent, at once."""
-    no = next(o for o in FIRST.options if o.id == "no")
-    after = flow.answer(CONTENT, flow.start(CONTENT), FIRST.id, [no.id]).current
-    following = CONTENT.question(after or "")
-    assert following is not None
+    no, following = no_and_after()
     context = browser.new_context(base_url=app_url, **PHONE)
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -220,10 +228,7 @@ def test_a_tick_on_quiz_before_the_app_moves_to_the_questions_address_carries_ov
     The app used to show the question on ``/quiz`` too, and a tick made there was lost when
     the question's own page replaced it a moment later (Continue then asked for an answer).
     """
-    no = next(o for o in FIRST.options if o.id == "no")
-    after = flow.answer(CONTENT, flow.start(CONTENT), FIRST.id, [no.id]).current
-    following = CONTENT.question(after or "")
-    assert following is not None
+    no, following = no_and_after()
     context = browser.new_context(base_url=app_url, **PHONE)
     page = context.new_page()
     page.set_default_timeout(15_000)
