@@ -6,14 +6,15 @@ import reflex as rx
 from reflex.plugins import SitemapPlugin
 
 from footquiz.config import SESSION_MINUTES, allowed_origins, is_prod
+from footquiz.server import use_uvicorn
 
 # No version check on start, and build packages come from npm's own registry: without this
 # Reflex probes a third-party mirror to pick the fastest one.
 os.environ.setdefault("REFLEX_CHECK_LATEST_VERSION", "0")
 os.environ.setdefault("NPM_CONFIG_REGISTRY", "https://registry.npmjs.org")
-# The biggest message a browser sends (the hydrate event with the saved answers) is about 2 KB;
-# Reflex's default of 1 MB per websocket message only helps a hostile client.
-os.environ.setdefault("REFLEX_SOCKET_MAX_HTTP_BUFFER_SIZE", str(64 * 1024))
+# Served by uvicorn under gunicorn, not granian (a sixth of the memory per open websocket), with
+# websocket messages capped at 64 KiB (footquiz/server.py).
+use_uvicorn()
 
 config = rx.Config(
     app_name="footquiz",

@@ -80,7 +80,7 @@ class AppServer:
         return self.log.read_text(errors="replace")[-chars:] if self.log.exists() else ""
 
     def pids(self) -> list[int]:
-        """Every live process of this server (the CLI, granian and its workers)."""
+        """Every live process of this server (the CLI, gunicorn and its workers)."""
         group = []
         for entry in Path("/proc").iterdir():
             if not entry.name.isdigit():
@@ -115,13 +115,17 @@ class AppServer:
             os.killpg(self.process.pid, signum)
 
     def stop(self) -> None:
-        """Stop the server gracefully, or kill it after a grace period."""
+        """Stop the server gracefully, or kill it after a grace period; back once all are gone.
+
+        The CLI may exit before gunicorn's workers have finished shutting down.
+        """
         self.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=STOP_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            self.send_signal(signal.SIGKILL)
-            self.process.wait(timeout=STOP_TIMEOUT_S)
+        deadline = time.monotonic() + STOP_TIMEOUT_S
+        while self.pids() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if self.pids():
+            self.kill()
+        self.process.wait(timeout=STOP_TIMEOUT_S)
 
     def kill(self) -> None:
         """Kill the server at once, as a crash or a pulled plug would; back once all are gone.

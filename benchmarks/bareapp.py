@@ -2,7 +2,9 @@
 
 ``benchmarks.lighthouse`` serves a bare page (``PAGE_APP``) beside footquiz's pages, and
 ``benchmarks.load --baseline`` loads a bare backend (``FORM_APP``: one state, one form handler)
-beside footquiz's. Both have telemetry off and no version check, as footquiz does.
+beside footquiz's. Both have telemetry off and no version check, as footquiz does, and run on
+footquiz's server (uvicorn in gunicorn, ``footquiz/server.py``), so that the difference between
+the two is the app's own.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from benchmarks.appserver import AppServer, running_app
+from benchmarks.appserver import ROOT, AppServer, running_app
 
 PAGE_APP = """
 import reflex as rx
@@ -52,11 +54,19 @@ FORM_STATE = "bare___bare____bare_state"
 CONFIG = """
 import reflex as rx
 
+from footquiz.server import use_uvicorn
+
+use_uvicorn()
 config = rx.Config(app_name="bare", telemetry_enabled=False, show_built_with_reflex=False,
                    plugins=[])
 """
-ENV = {"REFLEX_CHECK_LATEST_VERSION": "0", "NPM_CONFIG_REGISTRY": "https://registry.npmjs.org"}
-"""No version check, and build packages from npm's own registry (as footquiz's rxconfig)."""
+ENV = {
+    "REFLEX_CHECK_LATEST_VERSION": "0",
+    "NPM_CONFIG_REGISTRY": "https://registry.npmjs.org",
+    "PYTHONPATH": str(ROOT),
+}
+"""No version check, build packages from npm's own registry (as footquiz's rxconfig), and
+footquiz's server module importable."""
 
 
 def write_app(folder: Path, source: str) -> None:

@@ -285,7 +285,7 @@ def backend(
         # Every simulated patient comes from 127.0.0.1: lift the per-address limit.
         env = {
             "REFLEX_STATE_MANAGER_MODE": manager,
-            "GRANIAN_WORKERS": str(workers),
+            "WEB_CONCURRENCY": str(workers),
             "FOOTQUIZ_MAX_PER_ADDRESS": "100000",
         }
         redis = None

@@ -52,7 +52,7 @@ app = rx.App(
         rx.el.script(src="/footquiz.js", defer=True),
     ],
 )
-# A rolling restart hands the sessions over (footquiz/shutdown.py) before the server stops.
+# A rolling restart hands the sessions over (footquiz/shutdown.py): running events finish first.
 app.register_lifespan_task(hand_over_on_stop)
 app.register_lifespan_task(freeze_after_start)
 app.add_page(

@@ -165,3 +165,53 @@ def test_the_shipped_session_expiry_is_minutes_and_an_open_tab_renews_it_well_wi
     script = (Path(__file__).parents[2] / "assets" / "footquiz.js").read_text()
     every = script.split('getElementById("keep-alive")?.click(), ')[1].split(")")[0]
     assert int(every.replace("_", "")) <= expiry_s * 1000 / 3
+
+
+FEW = 5
+
+
+@pytest.fixture
+def few_per_address(tmp_path: Path, app_url: str) -> Iterator[AppServer]:
+    """A backend that lets in only FEW connections per address (a minute)."""
+    yield from backend(tmp_path, {"FOOTQUIZ_MAX_PER_ADDRESS": str(FEW)})
+
+
+def test_a_made_up_forwarded_address_does_not_get_past_the_per_address_limit(
+    few_per_address: AppServer,
+) -> None:
+    """No proxy is trusted unless REFLEX_TRUSTED_PROXY_HOPS says so: a client naming another
+    address in X-Forwarded-For on each connection is still one address (uvicorn would take
+    the header from a loopback peer unless told not to)."""
+    url = few_per_address.url
+    socket_url = url.replace("http", "ws", 1) + "/_event/?EIO=4&transport=websocket"
+
+    async def scenario() -> list[bool]:
+        let_in = []
+        async with shared_http_session() as http:  # from 127.0.0.1, the server's own host
+            for n in range(2 * FEW):
+                headers = {"Origin": url, "X-Forwarded-For": f"10.0.0.{n + 1}"}
+                try:
+                    async with http.ws_connect(socket_url, headers=headers) as socket:
+                        let_in.append((await socket.receive(timeout=10)).data.startswith("0{"))
+                except aiohttp.WSServerHandshakeError:
+                    let_in.append(False)
+        return let_in
+
+    let_in = run(scenario())
+    assert sum(let_in) == FEW, let_in
+
+
+def test_a_socket_that_offers_compression_is_served_without_it(app_url: str) -> None:
+    """Browsers offer permessage-deflate on every websocket; a compressor per open socket would
+    hold more memory than a patient's whole session, for a few KB saved per update."""
+
+    async def scenario() -> None:
+        socket_url = app_url.replace("http", "ws", 1) + "/_event/?EIO=4&transport=websocket"
+        async with (
+            shared_http_session() as http,
+            http.ws_connect(socket_url, headers={"Origin": app_url}, compress=15) as socket,
+        ):
+            assert socket.compress == 0  # declined
+            assert (await socket.receive(timeout=10)).data.startswith("0{")  # and it works
+
+    run(scenario())

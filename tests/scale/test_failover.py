@@ -33,7 +33,7 @@ def backends(redis_server: RedisServer, tmp_path: Path) -> Iterator[tuple[AppSer
     """Two backend processes of the app (one worker each) sharing the Redis state manager."""
     # The same secret on both, as on every machine of a clinic network (result links).
     secret = secrets.token_urlsafe(32)
-    env = {"REFLEX_REDIS_URL": redis_server.url, "GRANIAN_WORKERS": "1", "FOOTQUIZ_SECRET": secret}
+    env = {"REFLEX_REDIS_URL": redis_server.url, "WEB_CONCURRENCY": "1", "FOOTQUIZ_SECRET": secret}
     with ExitStack() as stack:
         first = stack.enter_context(running_app(tmp_path / "a", env=env, backend_only=True))
         second = stack.enter_context(running_app(tmp_path / "b", env=env, backend_only=True))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks.bareapp import FORM_APP, FORM_STATE, write_app
+from benchmarks.bareapp import ENV, FORM_APP, FORM_STATE, write_app
 
 
 def test_the_bare_patient_names_the_bare_apps_state(tmp_path: Path) -> None:
@@ -16,6 +17,7 @@ def test_the_bare_patient_names_the_bare_apps_state(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-c", "import bare.bare as b; print(b.BareState.get_name())"],
         cwd=tmp_path,
+        env={**os.environ, **ENV},
         capture_output=True,
         text=True,
         check=True,
