@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from typing import Any, ClassVar
 
+from reflex.utils.processes import MAX_BACKEND_WORKERS
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 from uvicorn_worker import UvicornWorker
 
@@ -55,8 +56,9 @@ def use_uvicorn() -> None:
     """Have ``reflex run`` serve with uvicorn: this module's worker under gunicorn.
 
     Workers: ``WEB_CONCURRENCY`` (gunicorn's own setting). With sessions in Redis it defaults
-    to Reflex's own choice for granian (2 x cores + 1, at most 8). With sessions in memory
-    there is one, and asking for more stops the start: each would keep sessions of its own.
+    to Reflex's own choice for granian (2 x cores + 1, at most ``MAX_BACKEND_WORKERS``). With
+    sessions in memory there is one, and asking for more stops the start: each would keep
+    sessions of its own.
     Anything in ``GUNICORN_CMD_ARGS`` comes after this worker class, so it wins.
     """
     os.environ.setdefault("REFLEX_USE_GRANIAN", "false")
@@ -66,7 +68,8 @@ def use_uvicorn() -> None:
     if not theirs.startswith(ours):
         os.environ["GUNICORN_CMD_ARGS"] = f"{ours} {theirs}".strip()
     if os.environ.get("REFLEX_REDIS_URL"):
-        os.environ.setdefault("WEB_CONCURRENCY", str(min(2 * (os.cpu_count() or 1) + 1, 8)))
+        workers = min(2 * (os.cpu_count() or 1) + 1, MAX_BACKEND_WORKERS)
+        os.environ.setdefault("WEB_CONCURRENCY", str(workers))
     elif os.environ.get("WEB_CONCURRENCY", "1").strip() != "1":
         raise SystemExit(
             "WEB_CONCURRENCY asks for several backend workers, but sessions are kept in memory:"

@@ -170,6 +170,11 @@ def test_the_shipped_session_expiry_is_minutes_and_an_open_tab_renews_it_well_wi
 FEW = 5
 
 
+def event_socket(url: str) -> str:
+    """The app's websocket address, as a browser opens it."""
+    return url.replace("http", "ws", 1) + "/_event/?EIO=4&transport=websocket"
+
+
 @pytest.fixture
 def few_per_address(tmp_path: Path, app_url: str) -> Iterator[AppServer]:
     """A backend that lets in only FEW connections per address (a minute)."""
@@ -183,7 +188,6 @@ def test_a_made_up_forwarded_address_does_not_get_past_the_per_address_limit(
     address in X-Forwarded-For on each connection is still one address (uvicorn would take
     the header from a loopback peer unless told not to)."""
     url = few_per_address.url
-    socket_url = url.replace("http", "ws", 1) + "/_event/?EIO=4&transport=websocket"
 
     async def scenario() -> list[bool]:
         let_in = []
@@ -191,7 +195,7 @@ def test_a_made_up_forwarded_address_does_not_get_past_the_per_address_limit(
             for n in range(2 * FEW):
                 headers = {"Origin": url, "X-Forwarded-For": f"10.0.0.{n + 1}"}
                 try:
-                    async with http.ws_connect(socket_url, headers=headers) as socket:
+                    async with http.ws_connect(event_socket(url), headers=headers) as socket:
                         let_in.append((await socket.receive(timeout=10)).data.startswith("0{"))
                 except aiohttp.WSServerHandshakeError:
                     let_in.append(False)
@@ -206,10 +210,10 @@ def test_a_socket_that_offers_compression_is_served_without_it(app_url: str) -> 
     hold more memory than a patient's whole session, for a few KB saved per update."""
 
     async def scenario() -> None:
-        socket_url = app_url.replace("http", "ws", 1) + "/_event/?EIO=4&transport=websocket"
+        headers = {"Origin": app_url}
         async with (
             shared_http_session() as http,
-            http.ws_connect(socket_url, headers={"Origin": app_url}, compress=15) as socket,
+            http.ws_connect(event_socket(app_url), headers=headers, compress=15) as socket,
         ):
             assert socket.compress == 0  # declined
             assert (await socket.receive(timeout=10)).data.startswith("0{")  # and it works

@@ -13,6 +13,7 @@ OURS = f"--worker-class {Worker.__module__}.{Worker.__name__}"
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """None of these set, and each put back as it was afterwards (use_uvicorn sets them)."""
     for name in (
         "REFLEX_USE_GRANIAN",
         "GUNICORN_CMD_ARGS",
@@ -20,7 +21,8 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         "REFLEX_REDIS_URL",
         "REFLEX_SOCKET_MAX_HTTP_BUFFER_SIZE",
     ):
-        monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv(name, "")  # recorded, so the test's own value is undone too
+        monkeypatch.delenv(name)
 
 
 def test_reflex_is_told_to_run_footquizs_worker_once_and_the_operators_options_win(
