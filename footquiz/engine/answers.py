@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+import weakref
+from collections.abc import Callable, Collection, Iterable, Iterator
 
 from footquiz.engine.memo import per_answers
 from footquiz.engine.model import Answers, Condition, Content, Question
@@ -12,19 +13,53 @@ class QuizError(ValueError):
     """An invalid move: an unknown or hidden question, or options that do not fit it."""
 
 
+Test = Callable[[Answers, Collection[str]], bool]
+"""A condition made into a function of the answers and findings (see :func:`holds`)."""
+
+_TESTS: dict[int, Test] = {}
+"""Per live condition (by id, dropped with it): the function it was made into."""
+
+
 def holds(condition: Condition, answers: Answers, findings: Collection[str] = frozenset()) -> bool:
     """Whether ``condition`` is true for these answers and findings (best passed as a set)."""
+    return _test(condition)(answers, findings)
+
+
+def _test(condition: Condition) -> Test:
+    """The function ``condition`` is made into, made once: a patient's answer checks hundreds."""
+    test = _TESTS.get(id(condition))
+    if test is None:
+        test = _TESTS[id(condition)] = _make_test(condition)
+        weakref.finalize(condition, _TESTS.pop, id(condition), None)
+    return test
+
+
+def _make_test(condition: Condition) -> Test:
+    """``condition`` as a function of the answers and findings.
+
+    An answer includes any of the options, a finding is present, or all / any / not of the
+    conditions nested in it.
+    """
     if condition.answer is not None:
-        chosen = answers.get(condition.answer, ())
-        return any(option in chosen for option in condition.is_ or ())
+        question, options = condition.answer, frozenset(condition.is_ or ())
+        return lambda answers, findings: not options.isdisjoint(answers.get(question, ()))
     if condition.finding is not None:
-        return condition.finding in findings
-    if condition.all_ is not None:
-        return all(holds(c, answers, findings) for c in condition.all_)
-    if condition.any_ is not None:
-        return any(holds(c, answers, findings) for c in condition.any_)
+        finding = condition.finding
+        return lambda answers, findings: finding in findings
+    if condition.all_ is not None or condition.any_ is not None:
+        every = condition.all_ is not None
+        tests = tuple(_test(c) for c in condition.all_ or condition.any_ or ())
+
+        def combined(answers: Answers, findings: Collection[str]) -> bool:
+            for test in tests:
+                if test(answers, findings) is not every:
+                    return not every
+            return every
+
+        return combined
     assert condition.not_ is not None  # the model allows exactly one form
-    return not holds(condition.not_, answers, findings)
+    inner = _test(condition.not_)
+    return lambda answers, findings: not inner(answers, findings)
 
 
 def walk(condition: Condition) -> Iterator[Condition]:

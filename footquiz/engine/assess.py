@@ -61,14 +61,24 @@ def emergency_rules(content: Content, answers: Answers) -> tuple[UrgencyRule, ..
     return emergency_rules_on(content, effective_answers(content, answers))
 
 
-@per_answers
 def emergency_rules_on(content: Content, effective: Answers) -> tuple[UrgencyRule, ...]:
     """The emergency rules that hold on answers already limited to the shown questions."""
-    found = base_findings(content, effective)
+    read = emergency_questions(content)
+    return _emergency_rules_read(content, {q: o for q, o in effective.items() if q in read})
+
+
+@per_answers
+def _emergency_rules_read(content: Content, read: Answers) -> tuple[UrgencyRule, ...]:
+    """The emergency rules that hold on the answers to the questions they read.
+
+    The other answers cannot change them, so every patient who answered the warning-sign
+    questions alike shares one result.
+    """
+    found = base_findings(content, read)
     return tuple(
         rule
         for rule in content.urgency
-        if rule.tier == Tier.EMERGENCY and holds(rule.when, effective, found)
+        if rule.tier == Tier.EMERGENCY and holds(rule.when, read, found)
     )
 
 

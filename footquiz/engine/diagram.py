@@ -15,7 +15,7 @@ from typing import Literal, NamedTuple
 
 from footquiz.engine.answers import effective_answers, walk
 from footquiz.engine.assess import assess
-from footquiz.engine.memo import per_answers
+from footquiz.engine.memo import per_answers, remember
 from footquiz.engine.model import Answers, Assessment, Content, Result
 
 MAP_QUESTION = "pain_regions"
@@ -204,6 +204,32 @@ def _legs(side: Side | None) -> list[Leg]:
     return [side] if side else []
 
 
+def _places_view(
+    content: Content, side: Side | None, regions: list[str], *, emergency: bool = False
+) -> DiagramView:
+    """While asking, and on an emergency: the places marked only, no root, no spine verdict.
+
+    An emergency result has no drawing at all, so no facts and no text alternative either.
+    """
+    facts = (
+        [] if emergency else _facts(content, side, "legs", regions, [], stenosis=False, local=False)
+    )
+    return DiagramView(
+        final=emergency,
+        side=side,
+        legs=_legs(side),
+        scope="legs",
+        regions=regions,
+        roots=[],
+        stenosis=False,
+        local=False,
+        emergency=emergency,
+        animate=False,
+        facts=facts,
+        label="" if emergency else _label(content, "legs", side, facts),
+    )
+
+
 def diagram_view(
     content: Content, answers: Answers, assessment: Assessment | None = None
 ) -> DiagramView:
@@ -217,24 +243,13 @@ def diagram_view(
     regions = [r for r in region_ids(content) if r in effective.get(MAP_QUESTION, ())]
     side_answer = effective.get(SIDE_QUESTION, ())
     side: Side | None = side_answer[0] if side_answer else None  # type: ignore[assignment]
-    legs = _legs(side)
-    # While asking, and on an emergency: the marked places only, no root, no spine verdict.
-    places_only = {
-        "side": side,
-        "legs": legs,
-        "scope": "legs",
-        "regions": regions,
-        "roots": [],
-        "stenosis": False,
-        "local": False,
-        "animate": False,
-    }
     if assessment is None:
-        facts = _facts(content, side, "legs", regions, [], stenosis=False, local=False)
-        label = _label(content, "legs", side, facts)
-        return DiagramView(final=False, emergency=False, facts=facts, label=label, **places_only)
+        # Drawn from the side and places alone: every patient who marked them alike shares it.
+        return remember(
+            content, "places_view", (side, *regions), lambda: _places_view(content, side, regions)
+        )
     if assessment.is_emergency:
-        return DiagramView(final=True, emergency=True, facts=[], label="", **places_only)
+        return _places_view(content, side, regions, emergency=True)
     paths = root_regions(content)
     roots = [
         RootMark(
@@ -257,7 +272,7 @@ def diagram_view(
     return DiagramView(
         final=True,
         side=side,
-        legs=legs,
+        legs=_legs(side),
         scope=scope,
         regions=regions,
         roots=roots,

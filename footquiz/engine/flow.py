@@ -57,15 +57,14 @@ def path(content: Content, answers: Answers) -> tuple[Question, ...]:
     earlier: Answers = {}
     for i, question in enumerate(shown):
         # A prefix of the shown questions is shown whatever comes after, so its answers are
-        # already effective: no need to work out visibility again for each prefix. A prefix
-        # whose last answer no emergency rule reads has the rules of the one before it.
-        if question.id in answers:
+        # already effective: no need to work out visibility again for each prefix. Only the
+        # answers an emergency rule reads can change the rules that hold, so only a prefix
+        # ending in one of those (or the first) is checked, on those answers alone.
+        if question.id in answers and question.id in read:
             earlier[question.id] = answers[question.id]
-            if i > 0 and question.id not in read:
-                continue
         elif i > 0:
-            continue  # the same answers as the prefix before, already checked
-        if emergency_rules_on(content, earlier):  # each prefix worked out once (engine/memo)
+            continue
+        if emergency_rules_on(content, earlier):  # each worked out once (engine/memo)
             return shown[: i + 1]
     return shown
 
@@ -104,16 +103,17 @@ def answer(
     ``checking``: the answer was changed from the result (GOV.UK "check your answers"), so
     move on to the first unanswered question on the path, or to the result.
     """
-    shown = {q.id: q for q in visible_questions(content, position.answers)}
-    question = shown.get(question_id)
+    question = content.question(question_id)
     if question is None:
-        known = content.question(question_id) is not None
-        raise QuizError(
-            f"question {question_id!r} is {'not shown' if known else 'unknown'} on this path"
-        )
-    if not _reached(path(content, position.answers), position.answers, question_id):
-        raise QuizError(f"question {question_id!r} has not been reached yet")
+        raise QuizError(f"question {question_id!r} is unknown")
     answers = {**position.answers, question_id: checked_choice(question, option_ids)}
+    # Whether a question is shown and reached rests only on the answers before it on the
+    # path, so the new answers tell it as the old ones would: the path is worked out once.
+    questions = path(content, answers)
+    if all(q.id != question_id for q in questions):
+        raise QuizError(f"question {question_id!r} is not shown on this path")
+    if not _reached(questions, answers, question_id):
+        raise QuizError(f"question {question_id!r} has not been reached yet")
     return Position(answers=answers, current=_next(content, answers, question_id, checking))
 
 

@@ -4,20 +4,37 @@ from __future__ import annotations
 
 import asyncio
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 import pytest
 
-from footquiz.collector import freeze_after_start
+from footquiz.collector import FULL_EVERY, freeze_after_start
 from footquiz.footquiz import app
+
+T = TypeVar("T")
 
 
 @pytest.fixture
 def unfrozen() -> Iterator[None]:
     """Give the other tests a collector as they found it."""
+    thresholds = gc.get_threshold()
     yield
     gc.unfreeze()
+    gc.set_threshold(*thresholds)
+
+
+def _started(work: Callable[[], T]) -> T:
+    """``work()`` inside the lifespan task, on a loop in a thread of its own (the browser
+    tests' Playwright may already run a loop in this one)."""
+
+    async def run() -> T:
+        async with freeze_after_start():
+            return work()
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, run()).result()
 
 
 @pytest.mark.usefixtures("unfrozen")
@@ -25,15 +42,38 @@ def test_a_full_collection_after_start_walks_only_what_was_made_since() -> None:
     """The app's objects (here the whole test process, app imported) are left out."""
     walked_before = len(gc.get_objects())
 
-    async def start_then_make_a_session() -> int:
-        async with freeze_after_start():
-            session = [{"answer": str(i)} for i in range(1000)]
-            return len(gc.get_objects()) - len(session)
+    def make_a_session() -> int:
+        session = [{"answer": str(i)} for i in range(1000)]
+        return len(gc.get_objects()) - len(session)
 
-    # A thread of its own: the browser tests' Playwright may already run a loop in this one.
-    with ThreadPoolExecutor(1) as pool:
-        walked_after = pool.submit(asyncio.run, start_then_make_a_session()).result()
-    assert walked_after < walked_before // 10
+    assert _started(make_a_session) < walked_before // 10
+
+
+@pytest.mark.usefixtures("unfrozen")
+def test_full_collections_come_a_tenth_as_often() -> None:
+    """Events that leave cycles behind, some kept: few of the collections walk everything."""
+    collections: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    def serve_events() -> None:
+        kept = []
+        for event in range(1_000_000):
+            state: dict[str, object] = {"event": event}
+            state["self"] = state  # a state tree is a cycle: parent and substates
+            if event % 10 == 0:
+                kept.append(state)  # sessions that live on
+
+    gc.callbacks.append(count)
+    try:
+        _started(serve_events)
+    finally:
+        gc.callbacks.remove(count)
+    middle, full = collections.count(1), collections.count(2)
+    assert middle >= FULL_EVERY  # enough to tell a tenth from Python's default
+    assert full <= middle // FULL_EVERY + 1
 
 
 def test_the_app_freezes_on_start() -> None:
