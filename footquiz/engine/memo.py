@@ -32,13 +32,19 @@ _TABLES: dict[int, dict[str, OrderedDict[Hashable, Any]]] = {}
 Kept outside the models, so two contents loaded from the same files still compare equal."""
 
 
+_MISSING = object()
+
+
 def _table(content: Content, name: str) -> OrderedDict[Hashable, Any]:
     """The table ``name`` of this content object."""
     tables = _TABLES.get(id(content))
     if tables is None:
         tables = _TABLES[id(content)] = {}
         weakref.finalize(content, _TABLES.pop, id(content), None)
-    return tables.setdefault(name, OrderedDict())
+    table = tables.get(name)
+    if table is None:
+        table = tables[name] = OrderedDict()
+    return table
 
 
 def entries(content: Content, name: str) -> int:
@@ -49,11 +55,12 @@ def entries(content: Content, name: str) -> int:
 def remember(content: Content, name: str, key: Hashable, work: Callable[[], R]) -> R:
     """``work()``, kept in ``content``'s table ``name`` under ``key`` (worked out once)."""
     table = _table(content, name)
-    if key in table:
+    # One look-up for a result already there: comparing keys (answer sets) is the cost.
+    value = table.get(key, _MISSING)
+    if value is not _MISSING:
         table.move_to_end(key)
-        return table[key]
-    value = work()
-    table[key] = value
+        return value
+    value = table[key] = work()
     if len(table) > MEMO_SIZE:
         table.popitem(last=False)
     return value
@@ -71,7 +78,9 @@ def per_answers(
 
     @wraps(function)
     def cached(content: Content, answers: Answers, *rest: P.args, **named: P.kwargs) -> R:
-        key = (frozenset(answers.items()), *rest, *sorted(named.items()))
+        key: Hashable = frozenset(answers.items())
+        if rest or named:
+            key = (key, *rest, *sorted(named.items()))
         return remember(content, name, key, lambda: function(content, answers, *rest, **named))
 
     return cached
