@@ -564,16 +564,25 @@ class QuizState(ResultView, rx.State):
         )
         if self.trouble:
             self.trouble = False
-        self.saved = json.dumps(
+        self._mirror()
+        self._show()
+
+    def _mirror(self) -> None:
+        """Put the answers held in browser storage, unless it holds them already.
+
+        A page load sends the browser's copy first, and a quick patient's copy can be a move
+        behind ours: it is put right again, or a reload would bring back an older question.
+        """
+        saved = json.dumps(
             {
                 "format": SAVE_FORMAT,
                 "version": CONTENT.version,
-                "answers": self.answers,
+                "answers": self._raw("answers"),
                 "current": self.current or None,
             },
             separators=(",", ":"),
         )
-        self._show()
+        self._set_changed({"saved": saved})
 
     def _show(self) -> None:
         """Work out what the screens show for the answers held, once per change.
@@ -646,7 +655,10 @@ class QuizState(ResultView, rx.State):
         self._pick_language()
         if self.trouble:
             self.trouble = False
-        if self.current or self.done or not self.saved:
+        if self.current or self.done:
+            self._mirror()
+            return
+        if not self.saved:
             return
         try:
             data = json.loads(self.saved)

@@ -461,6 +461,24 @@ def test_quick_taps_before_the_address_moves_are_not_undone_by_the_late_page_loa
     assert [o["id"] for o in state.options if o["checked"]] == ["no"]
 
 
+def test_a_page_load_that_sends_an_older_copy_of_the_answers_gets_ours_back() -> None:
+    """Each page load first sends the browser's stored copy, which a quick patient's can be a
+    move behind: the copy is put right, so a reload never brings back an older question."""
+    state = fresh()
+    at_address(state, "/quiz/saddle_numbness")
+    tap_continue(state, {"answer": "no"}, at="/quiz/saddle_numbness")
+    behind = state.saved
+    tap_continue(state, {"answer": "no"}, at="/quiz/saddle_numbness")
+    ours = state.saved
+    state.saved = behind  # the browser's copy, sent as the next page load starts
+    at_address(state, "/quiz/bladder_bowel")
+    assert state.saved == ours
+    assert json.loads(state.saved)["current"] == "sex_problems"
+    restored = fresh(state.saved)  # a reload in a new session
+    restored.load_quiz()
+    assert restored.current == "sex_problems" and len(restored.answers) == 2
+
+
 def test_every_safety_question_tapped_before_its_address_moves_is_kept() -> None:
     """On a busy phone all eleven safety questions can be answered before their page loads
     arrive: none of the late loads takes the patient back."""
