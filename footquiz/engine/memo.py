@@ -55,7 +55,8 @@ def entries(content: Content, name: str) -> int:
 def remember(content: Content, name: str, key: Hashable, work: Callable[[], R]) -> R:
     """``work()``, kept in ``content``'s table ``name`` under ``key`` (worked out once)."""
     table = _table(content, name)
-    # One look-up for a result already there: comparing keys (answer sets) is the cost.
+    # Comparing keys (answer sets) is the cost: a result already there costs two comparisons,
+    # one to find it and one to move it to the end.
     value = table.get(key, _MISSING)
     if value is not _MISSING:
         table.move_to_end(key)
