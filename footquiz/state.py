@@ -32,7 +32,8 @@ from footquiz.content.i18n import DEFAULT_LANGUAGE
 from footquiz.engine import flow
 from footquiz.engine.answers import QuizError
 from footquiz.engine.assess import assess
-from footquiz.engine.diagram import MAP_QUESTION, SIDE_QUESTION, screen_diagram
+from footquiz.engine.diagram import MAP_QUESTION, SIDE_QUESTION, DiagramView, screen_diagram
+from footquiz.engine.memo import remember
 from footquiz.engine.model import Answers, Assessment, Content, Phone, Question, Tier
 from footquiz.engine.words import terms_in
 from footquiz.sharing import LINK_PREFIX, ShareLinkError, link_token, open_link, qr_data_uri
@@ -248,11 +249,10 @@ def written_date(content: Content, iso_date: str) -> str:
     return content.ui["date_written"].format(day=day.day, month=month, year=day.year)
 
 
-def result_screen(content: Content, answers: Answers, done: bool, date: str) -> ResultScreen:
-    """The result page's view of these answers (empty until the check is done)."""
+def _result_frame(content: Content, diagram: DiagramView, date: str) -> ResultScreen:
+    """A result screen with no result yet: its title, the day taken and the drawing."""
     ui = content.ui
-    diagram = screen_diagram(content, answers, done)
-    screen = ResultScreen(
+    return ResultScreen(
         result_title=ui["page_title"].format(page=ui["your_result"]),
         made_on=ui["taken_on"].format(date=written_date(content, date)) if date else "",
         urgency={},
@@ -275,8 +275,22 @@ def result_screen(content: Content, answers: Answers, done: bool, date: str) -> 
         diagram_label=diagram.label,
         diagram_facts=[{"kind": f.kind, "text": f.text} for f in diagram.facts],
     )
+
+
+def result_screen(content: Content, answers: Answers, done: bool, date: str) -> ResultScreen:
+    """The result page's view of these answers (empty until the check is done).
+
+    While the questions go on only the drawing of the places marked changes, so that view is
+    made once per drawing and shared: read it, never change it.
+    """
     if not done:
-        return screen
+        diagram = screen_diagram(content, answers, False)
+        key = (diagram.side, tuple(diagram.regions), date)
+        return remember(
+            content, "unfinished_result", key, lambda: _result_frame(content, diagram, date)
+        )
+    ui = content.ui
+    screen = _result_frame(content, screen_diagram(content, answers, True), date)
     result = assess(content, answers)
     urgency = result.urgency
     grouped = _why_grouped(result)
@@ -608,10 +622,11 @@ class QuizState(ResultView, rx.State):
 
     def _move(self, path: str, replace: bool = False) -> Any:
         """Send the browser to ``path``; its page load will come back here, in order."""
-        if self._moves[-1:] != [path]:  # a second move to one address loads it once
+        moves = self._raw("_moves")
+        if moves[-1:] != [path]:  # a second move to one address loads it once
             # A few at most: a quick patient has one or two on their way; a client that never
             # loads its pages must not grow the session.
-            self._moves = [*self._moves[1 - MOVES_KEPT :], path]
+            self._moves = [*moves[1 - MOVES_KEPT :], path]
         return _redirect(path, replace)
 
     def _late(self, path: str) -> bool:

@@ -239,9 +239,9 @@ def diagram_view(
     drawing then shows the patient's legs and the places marked, and no root, disc or canal,
     so it never suggests a result before the questions that test it.
     """
-    effective = effective_answers(content, answers)
-    regions = [r for r in region_ids(content) if r in effective.get(MAP_QUESTION, ())]
-    side_answer = effective.get(SIDE_QUESTION, ())
+    marked = _shown_answer(content, answers, MAP_QUESTION)
+    regions = [r for r in region_ids(content) if r in marked]
+    side_answer = _shown_answer(content, answers, SIDE_QUESTION)
     side: Side | None = side_answer[0] if side_answer else None  # type: ignore[assignment]
     if assessment is None:
         # Drawn from the side and places alone: every patient who marked them alike shares it.
@@ -283,6 +283,18 @@ def diagram_view(
         facts=facts,
         label=_label(content, scope, side, facts),
     )
+
+
+def _shown_answer(content: Content, answers: Answers, question_id: str) -> tuple[str, ...]:
+    """The answer to one question, unless the answers hide that question.
+
+    A question with no condition is always shown, so its answer is read as it is, without
+    working out which questions all these answers show (each new answer's own work).
+    """
+    question = content.question(question_id)
+    if question is not None and question.show_if is None:
+        return answers.get(question_id, ())
+    return effective_answers(content, answers).get(question_id, ())
 
 
 def _whose(content: Content, scope: Scope, side: Side | None) -> str:
@@ -334,7 +346,12 @@ def _facts(
     return facts
 
 
-@per_answers
 def screen_diagram(content: Content, answers: Answers, final: bool) -> DiagramView:
     """The diagram a screen shows: the final result's, or (``final`` False) the places marked."""
-    return diagram_view(content, answers, assess(content, answers) if final else None)
+    return _result_diagram(content, answers) if final else diagram_view(content, answers)
+
+
+@per_answers
+def _result_diagram(content: Content, answers: Answers) -> DiagramView:
+    """The result page's diagram, kept per answer set (a result is shown again and again)."""
+    return diagram_view(content, answers, assess(content, answers))
