@@ -94,6 +94,8 @@ class Patient:
         self._http = http
         self._client: socketio.AsyncClient | None = None
         self._updates: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self.reply: dict[str, Any] = {}
+        """The message that answered the last form: its delta and the events it carried."""
 
     # ----- the connection --------------------------------------------------------------------
 
@@ -174,7 +176,7 @@ class Patient:
         """Submit a form with these ``[name, value]`` entries; seconds to the state's update."""
         start = time.perf_counter()
         await self._send(f"{self.state}.submit", {"form_data": {FORM_DATA_ENTRIES_KEY: entries}})
-        await self._wait_for(lambda update: self.state in (update.get("delta") or {}))
+        self.reply = await self._wait_for(lambda update: self.state in (update.get("delta") or {}))
         return time.perf_counter() - start
 
     async def _open(self, path: str, done: Callable[[dict[str, Any]], bool]) -> float:

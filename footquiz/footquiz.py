@@ -17,6 +17,7 @@ from footquiz.logs import browser_error, cap_log_lines, server_error
 from footquiz.pages import clinician, kiosk, not_found, question, result, shared, welcome
 from footquiz.shutdown import hand_over_on_stop
 from footquiz.state import QuizState, SharedState
+from footquiz.updates import install as send_updates_whole
 
 require_origin()  # prod also refuses to start without FOOTQUIZ_SECRET (footquiz.sharing)
 cap_log_lines()
@@ -55,6 +56,7 @@ app = rx.App(
 # A rolling restart hands the sessions over (footquiz/shutdown.py): running events finish first.
 app.register_lifespan_task(hand_over_on_stop)
 app.register_lifespan_task(freeze_after_start)
+send_updates_whole(app)  # a delta and the move after it: one message (footquiz/updates.py)
 app.add_page(
     welcome.welcome,
     route=welcome.ROUTE,
