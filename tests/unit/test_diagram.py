@@ -21,7 +21,7 @@ from footquiz.engine.diagram import (
     region_ids,
     root_regions,
 )
-from footquiz.engine.model import Answers, Content
+from footquiz.engine.model import Answers, Condition, Content
 
 ROOT = Path(__file__).resolve().parents[2]
 CSS = (ROOT / "assets" / "footquiz.css").read_text(encoding="utf-8")
@@ -311,6 +311,21 @@ def test_only_the_patients_legs_are_drawn(content: Content) -> None:
     unknown = diagram_view(content, {**SAFE, "pain_regions": ("heel",)})
     assert unknown.legs == [] and "dg-anon" in spine.classes(unknown).split()
     assert "a leg" in unknown.label and not [f for f in unknown.facts if f.kind == "side"]
+
+
+def test_the_drawing_leaves_out_an_answer_that_the_other_answers_hide(content: Content) -> None:
+    """Today the side and the places are asked of everyone; were the side asked only after
+    some answers, a side answered and then hidden by a changed answer is not drawn."""
+    asked_if = Condition.model_validate({"answer": "pain_regions", "is": ["not_sure"]})
+    questions = [
+        q.model_copy(update={"show_if": asked_if}) if q.id == "side" else q
+        for q in content.questions
+    ]
+    changed = content.model_copy(update={"questions": questions})
+    answers = {**SAFE, "pain_regions": ("heel",), "side": ("left",)}
+    assert diagram_view(content, answers).side == "left"
+    hidden = diagram_view(changed, answers)
+    assert hidden.side is None and hidden.legs == [] and hidden.regions == ["heel"]
 
 
 def local_answers(**changes: tuple[str, ...]) -> Answers:
