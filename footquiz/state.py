@@ -15,6 +15,7 @@ from typing import Any, TypedDict
 from urllib.parse import unquote
 
 import reflex as rx
+from reflex.istate.storage import ClientStorageBase
 
 from footquiz.attempts import Backoff
 from footquiz.components import spine
@@ -340,9 +341,11 @@ class ResultView(rx.State, mixin=True):
         """What Redis keeps after each event: the vars, not what computed vars made of them.
 
         Those (the screens' words, about 10 KB a save) are worked out again when first needed.
+        A browser-storage var is kept as its plain text: Reflex reads where it is stored from
+        the class, and each load of the storage object cost a constructor call.
         """
         return {
-            name: value
+            name: str(value) if isinstance(value, ClientStorageBase) else value
             for name, value in super().__getstate__().items()
             if not name.startswith(COMPUTED_CACHE_PREFIX)
         }

@@ -54,19 +54,37 @@ def path(content: Content, answers: Answers) -> tuple[Question, ...]:
     """The questions on this patient's path: the visible ones, cut short by an emergency."""
     shown = visible_questions(content, answers)
     read = emergency_questions(content)
+    cut = _emergency_cut(
+        content, {q.id: answers[q.id] for q in shown if q.id in read and q.id in answers}
+    )
+    if cut is None:
+        return shown
+    return shown[: next((i for i, q in enumerate(shown) if q.id == cut), 0) + 1]
+
+
+@per_answers
+def _emergency_cut(content: Content, read: Answers) -> str | None:
+    """Where an emergency ends the questions: the question answered just before, or None.
+
+    The first answer, in question order, after which an emergency rule holds on the answers up
+    to it ("" for one that holds before any answer).
+
+    ``read`` holds the shown questions' answers that emergency rules read. A prefix of the shown
+    questions is shown whatever comes after, so its answers are already effective, and only
+    those answers can change the rules that hold. Patients who answered the warning signs alike
+    share one result.
+    """
+    # The first question is shown for any answers: an emergency before it is answered ends
+    # the questions after it.
+    if visible_questions(content, {})[0].id not in read and emergency_rules_on(content, {}):
+        return ""
     earlier: Answers = {}
-    for i, question in enumerate(shown):
-        # A prefix of the shown questions is shown whatever comes after, so its answers are
-        # already effective: no need to work out visibility again for each prefix. Only the
-        # answers an emergency rule reads can change the rules that hold, so only a prefix
-        # ending in one of those (or the first) is checked, on those answers alone.
-        if question.id in answers and question.id in read:
-            earlier[question.id] = answers[question.id]
-        elif i > 0:
-            continue
-        if emergency_rules_on(content, earlier):  # each worked out once (engine/memo)
-            return shown[: i + 1]
-    return shown
+    for question in content.questions:
+        if question.id in read:
+            earlier[question.id] = read[question.id]
+            if emergency_rules_on(content, earlier):
+                return question.id
+    return None
 
 
 def _next(content: Content, answers: Answers, after: str, checking: bool = False) -> str | None:

@@ -9,7 +9,6 @@ it has worked out (bounded: the oldest entries go first).
 from __future__ import annotations
 
 import weakref
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from functools import wraps
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
@@ -18,16 +17,31 @@ if TYPE_CHECKING:  # the models use remember(): no import at run time
     from footquiz.engine.model import Answers, Content
 
 MEMO_SIZE = 128
-"""Entries kept per function and content object: enough for one answer's path and its earlier
-questions (an answer set each) several times over. Among many patients at once an entry is
-rarely asked for again by the next event, so more would only hold memory: at 512 the tables
+"""Entries kept at most per function and content object: enough for one answer's path and its
+earlier questions (an answer set each) several times over. Among many patients at once an entry
+is rarely asked for again by the next event, so more would only hold memory: at 512 the tables
 held 12+ MiB per backend process, no faster."""
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 
-_TABLES: dict[int, dict[str, OrderedDict[Hashable, Any]]] = {}
+class _Table:
+    """Recent results, in two generations.
+
+    A result asked for again moves to the newer one, and when that is full the older one is
+    dropped: nearly least-recently-used, and a result found costs one lookup (an ordered
+    table's move to the end compared the answer set twice).
+    """
+
+    __slots__ = ("new", "old")
+
+    def __init__(self) -> None:
+        self.new: dict[Hashable, Any] = {}
+        self.old: dict[Hashable, Any] = {}
+
+
+_TABLES: dict[int, dict[str, _Table]] = {}
 """Per live content object (by id, dropped with it): per function, its recent results.
 Kept outside the models, so two contents loaded from the same files still compare equal."""
 
@@ -35,7 +49,7 @@ Kept outside the models, so two contents loaded from the same files still compar
 _MISSING = object()
 
 
-def _table(content: Content, name: str) -> OrderedDict[Hashable, Any]:
+def _table(content: Content, name: str) -> _Table:
     """The table ``name`` of this content object."""
     tables = _TABLES.get(id(content))
     if tables is None:
@@ -43,27 +57,29 @@ def _table(content: Content, name: str) -> OrderedDict[Hashable, Any]:
         weakref.finalize(content, _TABLES.pop, id(content), None)
     table = tables.get(name)
     if table is None:
-        table = tables[name] = OrderedDict()
+        table = tables[name] = _Table()
     return table
 
 
 def entries(content: Content, name: str) -> int:
     """How many results the table ``name`` of this content object holds."""
-    return len(_table(content, name))
+    table = _table(content, name)
+    return len(table.new) + len(table.old)
 
 
 def remember(content: Content, name: str, key: Hashable, work: Callable[[], R]) -> R:
     """``work()``, kept in ``content``'s table ``name`` under ``key`` (worked out once)."""
     table = _table(content, name)
-    # Comparing keys (answer sets) is the cost: a result already there costs two comparisons,
-    # one to find it and one to move it to the end.
-    value = table.get(key, _MISSING)
+    # Comparing keys (answer sets) is the cost: a recent result costs one comparison.
+    value = table.new.get(key, _MISSING)
     if value is not _MISSING:
-        table.move_to_end(key)
         return value
-    value = table[key] = work()
-    if len(table) > MEMO_SIZE:
-        table.popitem(last=False)
+    value = table.old.get(key, _MISSING)
+    if value is _MISSING:
+        value = work()
+    table.new[key] = value
+    if len(table.new) >= MEMO_SIZE // 2:
+        table.old, table.new = table.new, {}
     return value
 
 

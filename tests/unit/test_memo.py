@@ -28,9 +28,14 @@ def test_remembered_results_equal_new_ones_and_the_tables_stay_bounded(
 ) -> None:
     """More answer sets than a table keeps: the oldest go, and every result is still right."""
     warm, cold = content.model_copy(), content.model_copy()
-    for n in range(memo.MEMO_SIZE + 50):  # a key no question has: a new set, the same result
-        assess(warm, {**calm_answers, "unknown": (str(n),)})
-    assert memo.entries(warm, "assess") == memo.MEMO_SIZE
+    made = [
+        assess(warm, {**calm_answers, "unknown": (str(n),)})  # a key no question has: a new set
+        for n in range(memo.MEMO_SIZE + 50)
+    ]
+    # Never more than MEMO_SIZE, and always at least the newer half of them.
+    assert memo.MEMO_SIZE // 2 <= memo.entries(warm, "assess") <= memo.MEMO_SIZE
+    recent = range(len(made) - memo.MEMO_SIZE // 2, len(made))
+    assert all(assess(warm, {**calm_answers, "unknown": (str(n),)}) is made[n] for n in recent)
     answers = {**calm_answers, "side": ("left",)}
     assert assess(warm, answers) == assess(cold, answers)
     assert assess(warm, answers) is assess(warm, answers)  # worked out once, then shared

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import base64
 import random
+import re
 import string
+from urllib.parse import unquote
 
 import pytest
+import segno
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from walks import random_finished
@@ -26,6 +29,7 @@ from footquiz.engine.share import (
     make_token,
     open_token,
 )
+from footquiz.sharing import LINK_PREFIX, QR_BORDER, QR_MASK, qr_data_uri
 
 SECRET = b"test-secret"
 CONTENT = get_content()
@@ -340,3 +344,22 @@ def test_a_ten_kilobyte_token_is_rejected_quickly() -> None:
     with pytest.raises(ShareLinkError):
         open_token("A" * 10_240, CONTENT, CODEBOOKS, SECRET)
     assert MAX_TOKEN_CHARS < 10_240
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_qr_code_draws_every_module_of_the_link_and_no_other(seed: int) -> None:
+    """The result's QR code is drawn from segno's encoding of the link: each dark module
+    where segno puts one, on a square with the quiet border, and no module anywhere else."""
+    rng = random.Random(seed)
+    token = "".join(rng.choices(string.ascii_letters + string.digits + "-_", k=rng.randint(8, 100)))
+    url = "https://check.example-clinic.org" + LINK_PREFIX + token
+    matrix = segno.make(url, error="m", mask=QR_MASK).matrix
+    svg = unquote(qr_data_uri(url).removeprefix("data:image/svg+xml,"))
+    side = len(matrix) + 2 * QR_BORDER
+    assert f"viewBox='0 0 {side} {side}'" in svg
+    drawn = set()
+    for x, y, length in re.findall(r"M(\d+),(\d+)\.5h(\d+)", svg):
+        row, first = int(y) - QR_BORDER, int(x) - QR_BORDER
+        drawn |= {(first + i, row) for i in range(int(length))}
+    dark = {(x, y) for y, modules in enumerate(matrix) for x, on in enumerate(modules) if on}
+    assert drawn == dark
