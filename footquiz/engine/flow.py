@@ -64,10 +64,10 @@ def path(content: Content, answers: Answers) -> tuple[Question, ...]:
 
 @per_answers
 def _emergency_cut(content: Content, read: Answers) -> str | None:
-    """Where an emergency ends the questions: the question answered just before, or None.
+    """The question after which an emergency ends the questions, or None for no emergency.
 
-    The first answer, in question order, after which an emergency rule holds on the answers up
-    to it ("" for one that holds before any answer).
+    That is the first answer, in question order, after which an emergency rule holds on the
+    answers up to it ("" for a rule that holds before any answer).
 
     ``read`` holds the shown questions' answers that emergency rules read. A prefix of the shown
     questions is shown whatever comes after, so its answers are already effective, and only
