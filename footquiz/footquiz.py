@@ -15,6 +15,7 @@ from footquiz.fhir_api import with_fhir
 from footquiz.headers import with_headers
 from footquiz.logs import browser_error, cap_log_lines, server_error
 from footquiz.pages import clinician, kiosk, not_found, question, result, shared, welcome
+from footquiz.sessions import install as keep_sessions_in_two_round_trips
 from footquiz.shutdown import hand_over_on_stop
 from footquiz.state import QuizState, SharedState
 from footquiz.updates import install as send_updates_whole
@@ -57,6 +58,7 @@ app = rx.App(
 app.register_lifespan_task(hand_over_on_stop)
 app.register_lifespan_task(freeze_after_start)
 send_updates_whole(app)  # a delta and the move after it: one message (footquiz/updates.py)
+keep_sessions_in_two_round_trips(app)  # with Redis: lock and read, write and release
 app.add_page(
     welcome.welcome,
     route=welcome.ROUTE,
