@@ -4,7 +4,7 @@ The modules only (1 dark, 0 light, a row a ``bytes``); ``footquiz/sharing.py`` d
 Every code of one version shares its fixed patterns and the order its bits are placed in,
 so those are worked out once per version and a code costs its data, its error correction
 and one pass over the modules: about a tenth of segno's time for the same code
-(``tests/unit/test_share.py`` checks the modules against segno's, version by version).
+(``tests/unit/test_qrcode.py`` checks the modules against segno's, version by version).
 """
 
 from __future__ import annotations

@@ -65,8 +65,10 @@ async def _load_now(events: list[Event], root_state: BaseState) -> tuple[list[Ev
             browser.append(event)
             continue
         found = registered.get(event.name)
-        if found is None or not _plain(found.handler):
-            return browser, events[index:] + queued
+        if found is None or not _plain(found.handler):  # as Reflex routes them (_route_events)
+            rest = events[index:]
+            browser += [e for e in rest if e.name.startswith("_")]
+            return browser, [e for e in rest if not e.name.startswith("_")] + queued
         handler = found.handler
         state = await root_state.get_state(found.states[0])
         payload = base_state_processor._prepare_event_payload(handler, event.payload)
