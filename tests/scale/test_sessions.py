@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -41,13 +42,17 @@ async def sessions(url: str) -> AsyncIterator[Sessions]:
 
 
 def run(scenario: Callable[[Sessions, Redis], Awaitable[Any]], url: str) -> Any:
-    """Run ``scenario`` with a manager and a plain client of the same Redis."""
+    """Run ``scenario`` with a manager and a plain client of the same Redis.
+
+    In a thread of its own: an earlier browser test's Playwright may hold this thread's loop.
+    """
 
     async def main() -> Any:
         async with sessions(url) as manager:
             return await scenario(manager, Redis.from_url(url))
 
-    return asyncio.run(main())
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, main()).result()
 
 
 def token(name: str) -> BaseStateToken:
