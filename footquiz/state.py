@@ -281,8 +281,9 @@ def _result_frame(content: Content, diagram: DiagramView, date: str) -> ResultSc
 def result_screen(content: Content, answers: Answers, done: bool, date: str) -> ResultScreen:
     """The result page's view of these answers (empty until the check is done).
 
-    While the questions go on only the drawing of the places marked changes, so that view is
-    made once per drawing and shared: read it, never change it.
+    Made once per drawing while the questions go on (only the drawing of the places marked
+    changes), and once per finished check and day taken: the last answer, the move to /result
+    and every reopening of the result show the same. Shared: read it, never change it.
     """
     if not done:
         diagram = screen_diagram(content, answers, False)
@@ -290,6 +291,16 @@ def result_screen(content: Content, answers: Answers, done: bool, date: str) -> 
         return remember(
             content, "unfinished_result", key, lambda: _result_frame(content, diagram, date)
         )
+    return remember(
+        content,
+        "finished_result",
+        (frozenset(answers.items()), date),
+        lambda: _finished_result(content, answers, date),
+    )
+
+
+def _finished_result(content: Content, answers: Answers, date: str) -> ResultScreen:
+    """The result page's view of a finished check's answers."""
     ui = content.ui
     screen = _result_frame(content, screen_diagram(content, answers, True), date)
     result = assess(content, answers)
@@ -314,7 +325,7 @@ def result_screen(content: Content, answers: Answers, done: bool, date: str) -> 
         treatments=_treatments_view(content, result),
         help_sooner=list(result.get_help_sooner),
         answer_summary=describe_answers(
-            content, answers, [q.id for q in flow.path(CONTENT, answers)]
+            content, answers, [q.id for q in flow.path(content, answers)]
         ),
         result_words=_result_words(content, result),
     )
@@ -617,9 +628,14 @@ class QuizState(ResultView, rx.State):
         self._set_changed(question_screen(content, answers, self.current, self.done, problem))
         self._show_result(answers)
 
+    def _date_taken(self) -> None:
+        """The check was taken today, unless it is already dated (a change from the result)."""
+        if not self.result_date:
+            self.result_date = datetime.date.today().isoformat()
+
     def _finish(self) -> None:
         """The check is done: it was taken today (unless already dated), and can be shared."""
-        self.result_date = self.result_date or datetime.date.today().isoformat()
+        self._date_taken()
         self._prepare_sharing()
         self._show_result(self._answers())
 
@@ -814,6 +830,8 @@ class QuizState(ResultView, rx.State):
             self.problem = self._content().ui["answer_problem"]
             self._show()
             return None
+        if position.done:  # dated first, so its result is worked out once, for that day
+            self._date_taken()
         self._keep(position)
         if position.done:
             # Back on the result: a change made from it is done. (Not on opening /result,

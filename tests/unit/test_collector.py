@@ -10,7 +10,7 @@ from typing import TypeVar
 
 import pytest
 
-from footquiz.collector import FULL_EVERY, freeze_after_start
+from footquiz.collector import FULL_EVERY, YOUNG_EVERY, freeze_after_start
 from footquiz.footquiz import app
 
 T = TypeVar("T")
@@ -50,9 +50,11 @@ def test_a_full_collection_after_start_walks_only_what_was_made_since() -> None:
 
 
 @pytest.mark.usefixtures("unfrozen")
-def test_full_collections_come_a_tenth_as_often() -> None:
+def test_young_collections_are_rarer_and_full_ones_a_tenth_as_often() -> None:
     """Events that leave cycles behind, some kept: few of the collections walk everything."""
     collections: list[int] = []
+    events = 2_000_000
+    made_per_event = 10  # a state tree: the root and its list, four substates and theirs
 
     def count(phase: str, info: dict[str, int]) -> None:
         if phase == "start":
@@ -62,16 +64,17 @@ def test_full_collections_come_a_tenth_as_often() -> None:
         kept = []
         gc.callbacks.append(count)  # after the start's own full collection
         try:
-            for event in range(2_000_000):
+            for event in range(events):
                 state: dict[str, object] = {"event": event}
-                state["self"] = state  # a state tree is a cycle: parent and substates
+                state["substates"] = [{"of": state, "answers": []} for _ in range(4)]
                 if event % 10 == 0:
                     kept.append(state)  # sessions that live on
         finally:
             gc.callbacks.remove(count)
 
     _started(serve_events)
-    middle, full = collections.count(1), collections.count(2)
+    young, middle, full = (collections.count(g) for g in range(3))
+    assert young <= events * made_per_event // YOUNG_EVERY  # Python's 700 would make 28,000
     assert middle >= FULL_EVERY  # enough to tell a tenth from Python's default
     assert full <= middle // FULL_EVERY
 
