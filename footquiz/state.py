@@ -34,7 +34,7 @@ from footquiz.engine import flow
 from footquiz.engine.answers import QuizError
 from footquiz.engine.assess import assess
 from footquiz.engine.diagram import MAP_QUESTION, SIDE_QUESTION, DiagramView, screen_diagram
-from footquiz.engine.memo import remember
+from footquiz.engine.memo import per_answers, remember
 from footquiz.engine.model import Answers, Assessment, Content, Phone, Question, Tier
 from footquiz.engine.words import terms_in
 from footquiz.sharing import LINK_PREFIX, ShareLinkError, link_token, open_link, qr_data_uri
@@ -291,14 +291,10 @@ def result_screen(content: Content, answers: Answers, done: bool, date: str) -> 
         return remember(
             content, "unfinished_result", key, lambda: _result_frame(content, diagram, date)
         )
-    return remember(
-        content,
-        "finished_result",
-        (frozenset(answers.items()), date),
-        lambda: _finished_result(content, answers, date),
-    )
+    return _finished_result(content, answers, date)
 
 
+@per_answers
 def _finished_result(content: Content, answers: Answers, date: str) -> ResultScreen:
     """The result page's view of a finished check's answers."""
     ui = content.ui
