@@ -44,6 +44,10 @@ class Worker(UvicornWorker):
         "ws_max_size": MESSAGE_LIMIT_BYTES,
         # A compressor per socket costs far more memory than the few KB an update saves.
         "ws_per_message_deflate": False,
+        # Socket.IO already pings every socket (Reflex: every 25 s) and drops one that stops
+        # answering; uvicorn's own ping every 20 s on top of it was a second wake-up, frame
+        # and reply per socket for nothing.
+        "ws_ping_interval": None,
         # footquiz/guard.py reads X-Forwarded-For itself, and only from the proxies that
         # trusted_proxy_hops counts; uvicorn would otherwise take it from any loopback peer.
         "proxy_headers": False,

@@ -9,7 +9,7 @@ import logging
 import math
 import time
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import lru_cache, partial
 from types import MappingProxyType
 from typing import Any, TypedDict
 from urllib.parse import unquote
@@ -107,27 +107,38 @@ def describe_answers(
     question_ids: list[str],
     retired: Mapping[str, str] = MappingProxyType({}),
 ) -> list[AnswerView]:
-    """Answers in words; ids this version no longer has come from ``retired`` words."""
+    """Answers in words; ids this version no longer has come from ``retired`` words.
+
+    Without retired words, each line is worked out once per question and answer (shared: read
+    it, never change it): every result page lists some twenty of them.
+    """
     rows = []
     for question_id in question_ids:
-        question = content.question(question_id)
-        chosen = answers.get(question_id, ())
-        text = question.text if question else retired.get(question_id, question_id)
-        options = [
-            o.text
-            if question and (o := question.option(c))
-            else retired.get(f"{question_id}.{c}", c)
-            for c in chosen
-        ]
-        rows.append(
-            AnswerView(
-                question_id=question_id,
-                question=text,
-                answer="; ".join(options),
-                change_label=content.ui["change_label"].format(question=text),
-            )
-        )
+        chosen = tuple(answers.get(question_id, ()))
+        if retired:
+            rows.append(_answer_line(content, question_id, chosen, retired))
+        else:
+            line = partial(_answer_line, content, question_id, chosen, retired)
+            rows.append(remember(content, "answer_line", (question_id, chosen), line))
     return rows
+
+
+def _answer_line(
+    content: Content, question_id: str, chosen: tuple[str, ...], retired: Mapping[str, str]
+) -> AnswerView:
+    """One line of the answer summary: the question and the options chosen, in words."""
+    question = content.question(question_id)
+    text = question.text if question else retired.get(question_id, question_id)
+    options = [
+        o.text if question and (o := question.option(c)) else retired.get(f"{question_id}.{c}", c)
+        for c in chosen
+    ]
+    return AnswerView(
+        question_id=question_id,
+        question=text,
+        answer="; ".join(options),
+        change_label=content.ui["change_label"].format(question=text),
+    )
 
 
 @lru_cache(maxsize=256)
@@ -364,7 +375,8 @@ class ResultView(rx.State, mixin=True):
     words_on: bool = True
     """Whether this state's screen may be shown. Every page load is sent every state, and the
     link states (SharedState, ClinicianState) turn it on only when they open a link: the
-    other pages are not sent their words (about 10 KB each, two thirds of a page's state)."""
+    other pages are not sent their words (about 10 KB each, two thirds of a page's state), nor
+    the drawing's labels, the disclaimer and the emergency number (about 1.7 KB each)."""
     share_path: str = ""
     share_url: str = ""
     share_qr: str = ""
@@ -443,22 +455,24 @@ class ResultView(rx.State, mixin=True):
     @rx.var
     def disclaimer(self) -> str:
         """The disclaimer shown on every result."""
-        return self._content().disclaimer
+        return self._content().disclaimer if self.words_on else ""
 
     @rx.var
     def emergency_call(self) -> dict[str, str]:
         """The region's emergency number as a call button, for the warning boxes."""
+        if not self.words_on:
+            return {}
         content = self._content()
         return call_view(content, content.care.emergency)
 
     @rx.var
     def diagram_words(self) -> dict[str, str]:
         """The drawing's own labels in the patient's language."""
-        return spine.words(self._content())
+        return spine.words(self._content()) if self.words_on else {}
 
 
-class QuestionScreen(TypedDict):
-    """Everything a question screen shows that depends on the answers: one view per answer."""
+class QuestionFrame(TypedDict):
+    """What a question screen shows of the question itself and the patient's answer to it."""
 
     question_text: str
     question_title: str
@@ -468,6 +482,11 @@ class QuestionScreen(TypedDict):
     question_words: list[dict[str, str]]
     multiple: bool
     options: list[OptionView]
+
+
+class QuestionScreen(QuestionFrame):
+    """Everything a question screen shows that depends on the answers: one view per answer."""
+
     step: int
     total: int
     progress_text: str
@@ -500,15 +519,41 @@ def question_screen(
     content: Content, answers: Answers, current: str, done: bool, problem: bool
 ) -> QuestionScreen:
     """The question screen's view: ``current`` with its saved answer, and progress."""
+    chosen = tuple(answers.get(current, ()))
+    frame = remember(
+        content,
+        "question_frame",
+        (current, chosen, problem),
+        partial(_question_frame, content, current, chosen, problem),
+    )
+    progress = flow.progress(
+        content, flow.Position(answers=answers, current=None if done else (current or None))
+    )
+    return QuestionScreen(
+        **frame,
+        step=progress.step,
+        total=progress.total,
+        progress_text=content.ui["progress"].format(step=progress.step, total=progress.total),
+        has_saved_answers=bool(answers),
+        on_body_map=not done and current == MAP_QUESTION,
+        diagram_shown=not done and MAP_QUESTION in answers and SIDE_QUESTION in answers,
+        marked_regions=list(answers.get(MAP_QUESTION, ())),
+    )
+
+
+def _question_frame(
+    content: Content, current: str, chosen: tuple[str, ...], problem: bool
+) -> QuestionFrame:
+    """What a question screen shows of the question itself and its answer ``chosen``.
+
+    The same for every patient on it: worked out once, shared (read it, never change it).
+    """
     ui = content.ui
     question = content.question(current)
     texts = [question.text, question.help, *question.instructions] if question else []
     texts += [o.text for o in question.options] if question else []
-    progress = flow.progress(
-        CONTENT, flow.Position(answers=answers, current=None if done else (current or None))
-    )
     title = ui["page_title"].format(page=question.text if question else ui["question_title"])
-    return QuestionScreen(
+    return QuestionFrame(
         question_text=question.text if question else "",
         question_title=ui["error_title"].format(title=title) if problem else title,
         # The input an error summary links to (GOV.UK: the summary names the field).
@@ -517,14 +562,7 @@ def question_screen(
         question_instructions=list(question.instructions) if question else [],
         question_words=glossary_view(content, texts) if question else [],
         multiple=bool(question and question.kind == "multiple"),
-        options=_options_view(question, answers.get(question.id, ())) if question else [],
-        step=progress.step,
-        total=progress.total,
-        progress_text=ui["progress"].format(step=progress.step, total=progress.total),
-        has_saved_answers=bool(answers),
-        on_body_map=not done and current == MAP_QUESTION,
-        diagram_shown=not done and MAP_QUESTION in answers and SIDE_QUESTION in answers,
-        marked_regions=list(answers.get(MAP_QUESTION, ())),
+        options=_options_view(question, chosen) if question else [],
     )
 
 

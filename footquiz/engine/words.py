@@ -22,15 +22,27 @@ def _patterns(content: Content) -> tuple[tuple[GlossaryTerm, re.Pattern[str]], .
     )
 
 
+def _terms_of(content: Content, text: str) -> frozenset[int]:
+    """Which glossary terms (by place in the glossary) appear in one text, searched once."""
+    return remember(
+        content,
+        "terms_of_text",
+        text,
+        lambda: frozenset(i for i, (_, p) in enumerate(_patterns(content)) if p.search(text)),
+    )
+
+
 def terms_in(content: Content, texts: Iterable[str]) -> tuple[GlossaryTerm, ...]:
     """The glossary terms that appear (as whole words, any case) in any of these texts.
 
-    Worked out once per set of texts: a screen's words are the same for every patient.
+    Worked out once per set of texts (a question's words are the same for every patient), and
+    each text searched once: a result page gathers a different mix of the content's texts for
+    each patient.
     """
-    joined = "\n".join(texts)
-    return remember(
-        content,
-        "terms_in",
-        joined,
-        lambda: tuple(term for term, pattern in _patterns(content) if pattern.search(joined)),
-    )
+    texts = tuple(texts)
+
+    def gather() -> tuple[GlossaryTerm, ...]:
+        found = frozenset().union(*(_terms_of(content, text) for text in texts))
+        return tuple(term for i, (term, _) in enumerate(_patterns(content)) if i in found)
+
+    return remember(content, "terms_in", "\n".join(texts), gather)
