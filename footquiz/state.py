@@ -332,7 +332,7 @@ def _finished_result(content: Content, answers: Answers, date: str) -> ResultScr
         treatments=_treatments_view(content, result),
         help_sooner=list(result.get_help_sooner),
         answer_summary=describe_answers(
-            content, answers, [q.id for q in flow.path(content, answers)]
+            content, answers, [q.id for q in flow.path(CONTENT, answers)]
         ),
         result_words=_result_words(content, result),
     )
@@ -526,8 +526,10 @@ def question_screen(
         (current, chosen, problem),
         partial(_question_frame, content, current, chosen, problem),
     )
+    # The path is the same in every language and region: worked out on CONTENT, as the moves
+    # are, it is found in the table the answer's move filled.
     progress = flow.progress(
-        content, flow.Position(answers=answers, current=None if done else (current or None))
+        CONTENT, flow.Position(answers=answers, current=None if done else (current or None))
     )
     return QuestionScreen(
         **frame,
