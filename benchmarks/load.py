@@ -11,10 +11,13 @@ submit event to receiving the state delta. Loopback only, bounded, stops by itse
     python -m benchmarks.load --url http://127.0.0.1:8001 http://127.0.0.1:8002  # spread
     python -m benchmarks.load --managers redis --patients 1000 --profile   # py-spy summary
     python -m benchmarks.load --managers redis --patients 1000 --baseline  # and bare Reflex
+    python -m benchmarks.load --managers redis --patients 1000 --against 36ebdae
 
 ``--baseline`` also loads a bare Reflex app (one state, one handler that counts the forms it
 is sent; benchmarks/bareapp.py) with the same state manager, workers and patients, right after
-footquiz: its rows ("bare-redis", ...) show what Reflex itself costs.
+footquiz: its rows ("bare-redis", ...) show what Reflex itself costs. ``--against COMMIT``
+loads an earlier footquiz right after each footquiz run (that commit's app and its own
+benchmark, in a git worktree) and prints footquiz's CPU per answer as a share of its.
 
 Prints a table (with the backend's CPU milliseconds per answer) and writes
 bench-results/load.json; ``--profile`` also writes py-spy's samples there.
@@ -30,13 +33,15 @@ import os
 import platform
 import random
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import asdict, dataclass, field
-from itertools import product
+from dataclasses import asdict, dataclass, field, fields
+from itertools import pairwise, product
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -379,6 +384,60 @@ def print_table(runs: list[Run]) -> None:
             print(f"    {count} x {message}")
 
 
+def measure_commit(
+    revision: str, manager: str, workers: int, patients: int, ramp_s: float, seed: int, tmp: Path
+) -> Run:
+    """The same load on another commit of footquiz, with that commit's own benchmark.
+
+    Its app and its patients are that commit's (the event protocol changed with the app), in a
+    git worktree of its own; the figures are read from the JSON it writes. Its CPU per answer
+    is worked out as this benchmark's is: the backend's and its Redis's CPU over the run.
+    """
+    tree = tmp / f"commit-{revision}"
+    if not tree.exists():
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", "-f", str(tree), revision],
+            check=True,
+            capture_output=True,
+        )
+    options = ["--managers", manager, "--patients", str(patients), "--workers", str(workers)]
+    options += ["--ramp", str(ramp_s), "--seed", str(seed)]
+    subprocess.run(
+        [sys.executable, "-m", "benchmarks.load", *options],
+        cwd=tree,
+        env=os.environ | {"PYTHONPATH": str(tree)},
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    figures = json.loads((tree / "bench-results" / "load.json").read_text())["runs"][0]
+    cpu_s = figures["backend_cpu_cores"] * figures["seconds"]
+    figures["cpu_ms_per_answer"] = round(1000 * cpu_s / max(figures["answers"], 1), 2)
+    known = {f.name for f in fields(Run)}
+    return Run(**({"app": revision} | {k: v for k, v in figures.items() if k in known}))
+
+
+def remove_worktrees(tmp: Path) -> None:
+    """Take the worktrees of other commits out of git's list (their files go with ``tmp``)."""
+    for tree in tmp.glob("commit-*"):
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
+            check=False,
+            capture_output=True,
+        )
+
+
+def print_ratios(runs: list[Run], revision: str) -> None:
+    """Each footquiz run's CPU per answer against the run of ``revision`` right after it."""
+    for ours, theirs in pairwise(runs):
+        if ours.app == "footquiz" and theirs.app == revision:
+            share = ours.cpu_ms_per_answer / theirs.cpu_ms_per_answer
+            print(
+                f"CPU per answer, {ours.manager} x {ours.patients}: footquiz "
+                f"{ours.cpu_ms_per_answer} ms, {revision} {theirs.cpu_ms_per_answer} ms, "
+                f"{100 * share:.1f} % of it"
+            )
+
+
 def machine() -> dict[str, Any]:
     """What the figures were measured on."""
     memory_kib = int(Path("/proc/meminfo").read_text().split()[1])
@@ -406,6 +465,11 @@ def main() -> None:
     parser.add_argument(
         "--baseline", action="store_true", help="also load a bare Reflex app, the same way"
     )
+    parser.add_argument(
+        "--against",
+        metavar="COMMIT",
+        help="also load this commit of footquiz (its own benchmark), right after each run",
+    )
     options = parser.parse_args()
 
     runs = []
@@ -427,7 +491,8 @@ def main() -> None:
             print_table(runs[-1:])
     else:
         apps = ["footquiz", "bare"] if options.baseline else ["footquiz"]
-        with tempfile.TemporaryDirectory(prefix="footquiz-load-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="footquiz-load-") as tmp, ExitStack() as stack:
+            stack.callback(remove_worktrees, Path(tmp))
             for manager, patients, app in product(options.managers, options.patients, apps):
                 workers = options.workers if manager == "redis" else 1
                 label = (
@@ -451,8 +516,23 @@ def main() -> None:
                 if samples is not None:
                     profile.print_summary(profile.read(samples))
                     print(f"samples (collapsed stacks): {samples.relative_to(ROOT)}")
+                if options.against and app == "footquiz":
+                    runs.append(
+                        measure_commit(
+                            options.against,
+                            manager,
+                            workers,
+                            patients,
+                            options.ramp,
+                            options.seed,
+                            Path(tmp),
+                        )
+                    )
+                    print_table(runs[-1:])
     print()
     print_table(runs)
+    if options.against:
+        print_ratios(runs, options.against)
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / "load.json"
     out.write_text(

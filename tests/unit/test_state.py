@@ -591,21 +591,29 @@ def test_the_result_says_what_to_do_first_and_when_the_check_was_taken() -> None
 
 def test_a_page_load_is_sent_the_words_of_the_quiz_not_of_the_link_pages() -> None:
     """Reflex sends every state on every page load: the result-link, clinician and desk states
-    carry their words (about 10 KB each) only once they open a link."""
+    carry their words (about 10 KB each), the drawing's labels, the disclaimer and the
+    emergency number only once they open a link."""
     from footquiz.clinician import ClinicianState, DeskState
     from footquiz.state import SharedState
 
-    words = CONTENT.ui["confirm_start_over_text"]
-
     def sent(state: Any) -> str:
-        return json.dumps(state.dict(), default=str)
+        return json.dumps(state.dict(), default=str, ensure_ascii=False)
 
-    assert json.dumps(words)[1:-1] in sent(QuizState(_reflex_internal_init=True))
+    def shown(state: Any) -> list[str]:
+        words = [state.ui["confirm_start_over_text"], state.diagram_words["narrow_space"]]
+        return [*words, state.disclaimer, state.emergency_call["href"]]
+
+    def within(word: str, page: str) -> bool:
+        return json.dumps(word, ensure_ascii=False)[1:-1] in page
+
+    quiz = QuizState(_reflex_internal_init=True)
+    assert all(within(word, sent(quiz)) for word in shown(quiz))
     for link_state in (SharedState, ClinicianState, DeskState):
         state = link_state(_reflex_internal_init=True)
-        assert json.dumps(words)[1:-1] not in sent(state), link_state
+        unopened = sent(state)
         state.words_on = True  # as open_shared and open_sheet do
-        assert state.ui["confirm_start_over_text"] == words
+        assert shown(state) == shown(quiz), link_state
+        assert not [word for word in shown(state) if within(word, unopened)], link_state
 
 
 def test_a_saved_session_holds_its_answers_not_the_screens_words() -> None:
